@@ -1,0 +1,311 @@
+// Package graphtest is the conformance suite every Reelgraph store backend
+// passes: it loads a small fixture graph and checks what the domain API
+// answers.
+package graphtest
+
+import (
+	"context"
+	_ "embed"
+	"errors"
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/cayleygraph/quad"
+	"github.com/cayleygraph/quad/nquads"
+
+	"reelgraph/graph"
+)
+
+//go:embed fixture.nq
+var fixture string
+
+// FixtureQuads is the number of quads in the suite's fixture.
+const FixtureQuads = 33
+
+// Fixture returns a reader of the suite's fixture graph.
+func Fixture() quad.Reader {
+	return nquads.NewReader(strings.NewReader(fixture), true)
+}
+
+// Opener opens a fresh, empty-or-seeded store for one test; the suite
+// closes it.
+type Opener func(t *testing.T, opt graph.Options) *graph.Store
+
+// Run runs the conformance suite against the stores open returns.
+func Run(t *testing.T, open Opener) {
+	ctx := context.Background()
+	s := open(t, graph.Options{Seed: Fixture})
+	t.Cleanup(func() { s.Close() })
+	for _, tc := range []struct {
+		name string
+		fn   func(*testing.T, context.Context, *graph.Store)
+	}{
+		{"Node", testNode},
+		{"NodeForeignVocabulary", testForeignNode},
+		{"NodeNotFound", testNotFound},
+		{"Neighbors", testNeighbors},
+		{"NeighborCounts", testNeighborCounts},
+		{"Search", testSearch},
+		{"Resolve", testResolve},
+		{"Stats", testStats},
+		{"Sources", testSources},
+	} {
+		t.Run(tc.name, func(t *testing.T) { tc.fn(t, ctx, s) })
+	}
+	t.Run("Empty", func(t *testing.T) { testEmpty(t, ctx, open(t, graph.Options{})) })
+	t.Run("LoadIsAtomic", func(t *testing.T) { testLoadAtomic(t, ctx, open(t, graph.Options{})) })
+}
+
+func testNode(t *testing.T, ctx context.Context, s *graph.Store) {
+	n, err := s.Node(ctx, "urn:reelgraph:id:eternaut")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := graph.Node{
+		ID:          "urn:reelgraph:id:eternaut",
+		Label:       "The Eternaut",
+		Types:       []graph.ID{graph.TypeProduction},
+		Description: "An Argentine series.",
+		Aliases:     []string{"El Eternauta"},
+		Sources:     []graph.ID{"urn:reelgraph:src:letter", "urn:reelgraph:src:news"},
+	}
+	sortIDs(n.Sources)
+	if !reflect.DeepEqual(n, want) {
+		t.Errorf("Node(eternaut)\n got %+v\nwant %+v", n, want)
+	}
+	nf, err := s.Node(ctx, "urn:reelgraph:id:netflix")
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantProp := graph.Property{Predicate: "urn:reelgraph:vocab:revenue", Value: "11.5",
+		Datatype: graph.XSD + "decimal", Source: "urn:reelgraph:src:letter"}
+	if len(nf.Properties) != 1 || nf.Properties[0] != wantProp {
+		t.Errorf("Node(netflix).Properties = %+v, want [%+v]", nf.Properties, wantProp)
+	}
+}
+
+func testForeignNode(t *testing.T, ctx context.Context, s *graph.Store) {
+	for _, tc := range []struct {
+		id        graph.ID
+		label     string
+		types     []graph.ID
+		wantFound bool
+	}{
+		{"/en/blade_runner", "Blade Runner", []graph.ID{"/film/film"}, true},
+		{"http://example.org/nolabel", "nolabel", nil, true},
+		{"_:perf1", "perf1", nil, true},
+	} {
+		n, err := s.Node(ctx, tc.id)
+		if err != nil {
+			t.Errorf("Node(%s): %v", tc.id, err)
+			continue
+		}
+		if n.Label != tc.label || !reflect.DeepEqual(n.Types, tc.types) {
+			t.Errorf("Node(%s) = label %q types %v, want %q %v", tc.id, n.Label, n.Types, tc.label, tc.types)
+		}
+	}
+}
+
+func testNotFound(t *testing.T, ctx context.Context, s *graph.Store) {
+	for _, id := range []graph.ID{"urn:reelgraph:id:nobody", "", "_:nobody"} {
+		if _, err := s.Node(ctx, id); !errors.Is(err, graph.ErrNotFound) {
+			t.Errorf("Node(%q) error = %v, want ErrNotFound", id, err)
+		}
+		if _, err := s.Neighbors(ctx, id, graph.NeighborOptions{}); !errors.Is(err, graph.ErrNotFound) {
+			t.Errorf("Neighbors(%q) error = %v, want ErrNotFound", id, err)
+		}
+	}
+}
+
+func testNeighbors(t *testing.T, ctx context.Context, s *graph.Store) {
+	nf := graph.ID("urn:reelgraph:id:netflix")
+	for _, tc := range []struct {
+		name string
+		id   graph.ID
+		opt  graph.NeighborOptions
+		want int
+	}{
+		{"both", nf, graph.NeighborOptions{}, 4},
+		{"in", nf, graph.NeighborOptions{Dir: graph.In}, 4},
+		{"out", nf, graph.NeighborOptions{Dir: graph.Out}, 0},
+		{"predicate", nf, graph.NeighborOptions{Predicate: "urn:reelgraph:vocab:streamedOn"}, 2},
+		{"limit", nf, graph.NeighborOptions{Limit: 3}, 3},
+		{"out of eternaut", "urn:reelgraph:id:eternaut", graph.NeighborOptions{Dir: graph.Out}, 2},
+		{"foreign", "/en/blade_runner", graph.NeighborOptions{}, 2},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			edges, err := s.Neighbors(ctx, tc.id, tc.opt)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(edges) != tc.want {
+				t.Errorf("got %d edges %v, want %d", len(edges), edges, tc.want)
+			}
+			for _, e := range edges {
+				if e.Subject != tc.id && e.Object != tc.id {
+					t.Errorf("edge %v does not touch %s", e, tc.id)
+				}
+			}
+		})
+	}
+	edges, _ := s.Neighbors(ctx, "urn:reelgraph:id:sarandos", graph.NeighborOptions{})
+	want := []graph.Edge{{Subject: "urn:reelgraph:id:sarandos", Predicate: "urn:reelgraph:vocab:leads",
+		Object: nf, Source: "urn:reelgraph:src:news"}}
+	if !reflect.DeepEqual(edges, want) {
+		t.Errorf("Neighbors(sarandos) = %v, want %v", edges, want)
+	}
+}
+
+func testNeighborCounts(t *testing.T, ctx context.Context, s *graph.Store) {
+	got, err := s.NeighborCounts(ctx, "urn:reelgraph:id:netflix")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []graph.PredicateCount{
+		{Predicate: "urn:reelgraph:vocab:leads", Dir: graph.In, Count: 1},
+		{Predicate: "urn:reelgraph:vocab:producedBy", Dir: graph.In, Count: 1},
+		{Predicate: "urn:reelgraph:vocab:streamedOn", Dir: graph.In, Count: 2},
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("got %v, want %v", got, want)
+	}
+}
+
+func testSearch(t *testing.T, ctx context.Context, s *graph.Store) {
+	for _, tc := range []struct {
+		text string
+		want []graph.ID
+	}{
+		{"netflix", []graph.ID{"urn:reelgraph:id:netflix"}},
+		{"ETERNAUTA", []graph.ID{"urn:reelgraph:id:eternaut"}},
+		{"perez medici", []graph.ID{"urn:reelgraph:id:medici"}},
+		{"médici", []graph.ID{"urn:reelgraph:id:medici"}},
+		{"gilm", []graph.ID{"urn:reelgraph:id:gilmore"}},
+		// prefix, then word prefix, then substring; shorter names first
+		{"r", []graph.ID{"/en/ridley_scott", "/en/blade_runner", "urn:reelgraph:src:news",
+			"urn:reelgraph:id:sarandos", "urn:reelgraph:id:eternaut"}},
+		{"", nil},
+		{"zzz", nil},
+	} {
+		t.Run(tc.text, func(t *testing.T) {
+			nodes, err := s.Search(ctx, tc.text, 5)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []graph.ID
+			for _, n := range nodes {
+				got = append(got, n.ID)
+			}
+			if !reflect.DeepEqual(got, tc.want) {
+				t.Errorf("Search(%q) = %v, want %v", tc.text, got, tc.want)
+			}
+		})
+	}
+}
+
+func testResolve(t *testing.T, ctx context.Context, s *graph.Store) {
+	for _, tc := range []struct {
+		name string
+		want graph.ID
+		err  error
+	}{
+		{"Netflix", "urn:reelgraph:id:netflix", nil},
+		{"el eternauta", "urn:reelgraph:id:eternaut", nil},
+		{"<urn:reelgraph:id:gilmore>", "urn:reelgraph:id:gilmore", nil},
+		{"urn:reelgraph:id:gilmore", "urn:reelgraph:id:gilmore", nil},
+		{"Netfl", "", graph.ErrNotFound},
+	} {
+		got, err := s.Resolve(ctx, tc.name)
+		if got != tc.want || !errors.Is(err, tc.err) {
+			t.Errorf("Resolve(%q) = %q, %v; want %q, %v", tc.name, got, err, tc.want, tc.err)
+		}
+	}
+}
+
+func testStats(t *testing.T, ctx context.Context, s *graph.Store) {
+	st, err := s.Stats(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st.Quads != FixtureQuads {
+		t.Errorf("Quads = %d, want %d", st.Quads, FixtureQuads)
+	}
+	if st.Nodes < 20 {
+		t.Errorf("Nodes = %d, want at least 20", st.Nodes)
+	}
+	want := map[string]int{"Company": 1, "Production": 2, "Person": 2, "Source": 2, "film": 1, "person": 1}
+	if !reflect.DeepEqual(st.Types, want) || st.Sources != 2 {
+		t.Errorf("Types = %v, Sources = %d; want %v, 2", st.Types, st.Sources, want)
+	}
+}
+
+func testSources(t *testing.T, ctx context.Context, s *graph.Store) {
+	srcs, err := s.Sources(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []graph.Source{
+		{ID: "urn:reelgraph:src:letter", Title: "Letter to shareholders", Publisher: "Netflix",
+			Date: "2025-10-21", URL: "https://example.org/letter.pdf", Facts: 14},
+		{ID: "urn:reelgraph:src:news", Title: "A news report", Facts: 12},
+	}
+	if !reflect.DeepEqual(srcs, want) {
+		t.Errorf("Sources\n got %+v\nwant %+v", srcs, want)
+	}
+}
+
+func testEmpty(t *testing.T, ctx context.Context, s *graph.Store) {
+	defer s.Close()
+	st, err := s.Stats(ctx)
+	if err != nil || st.Quads != 0 || st.Nodes != 0 {
+		t.Errorf("Stats of an empty store = %+v, %v", st, err)
+	}
+	if nodes, err := s.Search(ctx, "netflix", 5); err != nil || len(nodes) != 0 {
+		t.Errorf("Search on an empty store = %v, %v", nodes, err)
+	}
+	if _, err := s.Node(ctx, "urn:reelgraph:id:netflix"); !errors.Is(err, graph.ErrNotFound) {
+		t.Errorf("Node on an empty store error = %v, want ErrNotFound", err)
+	}
+}
+
+// failingReader yields the fixture, then fails.
+type failingReader struct {
+	quad.Reader
+}
+
+var errBroken = errors.New("broken input")
+
+func (r failingReader) ReadQuad() (quad.Quad, error) {
+	q, err := r.Reader.ReadQuad()
+	if err != nil {
+		return q, errBroken
+	}
+	return q, nil
+}
+
+func testLoadAtomic(t *testing.T, ctx context.Context, s *graph.Store) {
+	defer s.Close()
+	if _, err := s.Load(ctx, failingReader{Fixture()}); !errors.Is(err, errBroken) {
+		t.Fatalf("Load of a failing reader error = %v, want errBroken", err)
+	}
+	st, _ := s.Stats(ctx)
+	if st.Quads != 0 {
+		t.Errorf("after a failed load the store holds %d quads, want 0", st.Quads)
+	}
+	n, err := s.Load(ctx, Fixture())
+	if err != nil || n != FixtureQuads {
+		t.Fatalf("Load = %d, %v; want %d", n, err, FixtureQuads)
+	}
+	if _, err := s.Resolve(ctx, "Netflix"); err != nil {
+		t.Errorf("after Load, Resolve(Netflix): %v", err)
+	}
+}
+
+func sortIDs(ids []graph.ID) {
+	for i := 1; i < len(ids); i++ {
+		for j := i; j > 0 && ids[j] < ids[j-1]; j-- {
+			ids[j], ids[j-1] = ids[j-1], ids[j]
+		}
+	}
+}

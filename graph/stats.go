@@ -1,0 +1,100 @@
+package graph
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"sort"
+
+	cgraph "github.com/cayleygraph/cayley/graph"
+	"github.com/cayleygraph/cayley/graph/iterator"
+	"github.com/cayleygraph/cayley/graph/kv"
+)
+
+// Stats counts the store's quads and nodes, its entities per type (keyed
+// by the type's label) and its sources.
+func (s *Store) Stats(ctx context.Context) (Stats, error) {
+	st, err := s.qs.Stats(ctx, false)
+	if errors.Is(err, kv.ErrNoBucket) {
+		// a bolt store that has never been written to
+		st, err = cgraph.Stats{}, nil
+	}
+	if err != nil {
+		return Stats{}, fmt.Errorf("graph: stats: %w", err)
+	}
+	nodes := st.Nodes.Value
+	if !st.Nodes.Exact {
+		if nodes, err = iterator.Iterate(ctx, s.qs.NodesAllIterator()).Count(); err != nil {
+			return Stats{}, fmt.Errorf("graph: stats: %w", err)
+		}
+	}
+	out := Stats{Quads: st.Quads.Value, Nodes: nodes, Types: make(map[string]int)}
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	for t, n := range s.kinds {
+		out.Types[s.labelLocked(t)] += n
+	}
+	out.Sources = s.kinds[TypeSource]
+	return out, nil
+}
+
+// Sources returns every node typed Source with the number of facts it
+// labels, most facts first, then by title.
+func (s *Store) Sources(ctx context.Context) ([]Source, error) {
+	s.mu.RLock()
+	var ids []ID
+	for id, info := range s.names {
+		if contains(info.types, TypeSource) {
+			ids = append(ids, id)
+		}
+	}
+	s.mu.RUnlock()
+	out := make([]Source, 0, len(ids))
+	for _, id := range ids {
+		src, err := s.Source(ctx, id)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, src)
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if out[i].Facts != out[j].Facts {
+			return out[i].Facts > out[j].Facts
+		}
+		return out[i].Title < out[j].Title
+	})
+	return out, nil
+}
+
+// Source returns the cited document id names: its title, publisher, date,
+// URL and how many facts it labels. Its fields are empty where the store
+// does not state them.
+func (s *Store) Source(ctx context.Context, id ID) (Source, error) {
+	n, err := s.Node(ctx, id)
+	if err != nil {
+		return Source{}, err
+	}
+	src := Source{ID: id, Title: n.Label}
+	for _, p := range n.Properties {
+		switch p.Predicate {
+		case Publisher:
+			src.Publisher = p.Value
+		case DatePublished:
+			src.Date = p.Value
+		case URL:
+			src.URL = p.Value
+		}
+	}
+	s.mu.RLock()
+	src.Facts = s.labels[id]
+	s.mu.RUnlock()
+	return src, nil
+}
+
+// labelLocked is Brief's label, for callers that hold s.mu.
+func (s *Store) labelLocked(id ID) string {
+	if l := s.names[id].label; l != "" {
+		return l
+	}
+	return LocalName(id)
+}

@@ -1,0 +1,233 @@
+package graph
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"sync"
+
+	cgraph "github.com/cayleygraph/cayley/graph"
+	_ "github.com/cayleygraph/cayley/graph/kv/bolt" // registers the bolt backend
+	"github.com/cayleygraph/cayley/graph/memstore"
+	"github.com/cayleygraph/quad"
+)
+
+const (
+	boltFile = "indexes.bolt"   // the file Cayley's bolt backend keeps in its directory
+	lockName = "reelgraph.lock" // held while a Reelgraph has the store open
+)
+
+// Errors a caller may want to tell apart, tested with errors.Is.
+var (
+	ErrLocked   = errors.New("the store is open in another Reelgraph; close that window first")
+	ErrNotStore = errors.New("not a Reelgraph store")
+)
+
+// Options tune Open.
+type Options struct {
+	// Seed, when set, is read into a store that Open creates. A store that
+	// already exists is never seeded again.
+	Seed func() quad.Reader
+}
+
+// Store is a knowledge graph held in a Cayley quad store, with an in-memory
+// index of names and types for search and labelling. Safe for concurrent use.
+type Store struct {
+	loc  Location
+	qs   cgraph.QuadStore
+	lock *os.File
+
+	mu     sync.RWMutex // guards the fields below
+	names  map[ID]nameInfo
+	text   *TextIndex
+	kinds  map[ID]int // entities per type
+	labels map[ID]int // quads per graph label, i.e. facts per source
+}
+
+// nameInfo is what the index keeps of a node: enough to label and colour it
+// without touching the store.
+type nameInfo struct {
+	label string
+	rank  int // position of label's predicate in labelPredicates
+	types []ID
+}
+
+// Open opens the store at loc, creating it (and reading opt.Seed into it)
+// when it does not exist yet. Creation is atomic: a bolt store is built in a
+// temporary directory and renamed into place only once fully seeded.
+func Open(ctx context.Context, loc Location, opt Options) (*Store, error) {
+	s := &Store{loc: loc}
+	var err error
+	switch loc.Backend {
+	case Memory:
+		s.qs = memstore.New()
+		if opt.Seed != nil {
+			if _, err = load(ctx, s.qs, opt.Seed()); err != nil {
+				return nil, fmt.Errorf("graph: seed: %w", err)
+			}
+		}
+	case Bolt:
+		err = s.openBolt(ctx, opt)
+	default:
+		err = fmt.Errorf("graph: unknown backend %q", loc.Backend)
+	}
+	if err != nil {
+		return nil, err
+	}
+	if err := s.buildIndex(ctx); err != nil {
+		s.Close()
+		return nil, err
+	}
+	return s, nil
+}
+
+func (s *Store) openBolt(ctx context.Context, opt Options) error {
+	dir := s.loc.Path
+	fresh, err := checkBoltDir(dir)
+	if err != nil {
+		return err
+	}
+	if fresh {
+		if err := createBolt(ctx, dir, opt.Seed); err != nil {
+			return err
+		}
+	}
+	if fileBusy(filepath.Join(dir, boltFile)) {
+		return fmt.Errorf("graph: open %s: %w", dir, ErrLocked)
+	}
+	_, statErr := os.Stat(filepath.Join(dir, lockName))
+	if s.lock, err = lockDir(dir); err != nil {
+		return fmt.Errorf("graph: open %s: %w", dir, err)
+	}
+	s.qs, err = cgraph.NewQuadStore(string(Bolt), dir, nil)
+	if err != nil {
+		s.lock.Close()
+		s.lock = nil
+		if errors.Is(statErr, os.ErrNotExist) {
+			os.Remove(filepath.Join(dir, lockName)) // leave the directory as it was
+		}
+		return fmt.Errorf("graph: open %s: %w (%v)", dir, ErrNotStore, err)
+	}
+	return nil
+}
+
+// checkBoltDir says whether dir must be created (true) or holds a store
+// (false); anything else there is refused, so nothing is overwritten.
+func checkBoltDir(dir string) (bool, error) {
+	fi, err := os.Stat(dir)
+	switch {
+	case errors.Is(err, os.ErrNotExist):
+		return true, nil
+	case err != nil:
+		return false, fmt.Errorf("graph: open %s: %w", dir, err)
+	case !fi.IsDir():
+		return false, fmt.Errorf("graph: open %s: %w: it is a file; give a directory", dir, ErrNotStore)
+	}
+	if _, err := os.Stat(filepath.Join(dir, boltFile)); err == nil {
+		return false, nil
+	}
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return false, fmt.Errorf("graph: open %s: %w", dir, err)
+	}
+	if len(entries) > 0 {
+		return false, fmt.Errorf("graph: open %s: %w: the directory holds other files and no %s", dir, ErrNotStore, boltFile)
+	}
+	return true, nil
+}
+
+// createBolt builds a seeded bolt store in a temporary sibling of dir and
+// renames it into place, so that dir never holds half a store.
+func createBolt(ctx context.Context, dir string, seed func() quad.Reader) error {
+	parent := filepath.Dir(dir)
+	if err := os.MkdirAll(parent, 0o700); err != nil {
+		return fmt.Errorf("graph: create %s: %w", dir, err)
+	}
+	tmp, err := os.MkdirTemp(parent, "."+filepath.Base(dir)+".new-")
+	if err != nil {
+		return fmt.Errorf("graph: create %s: %w", dir, err)
+	}
+	defer os.RemoveAll(tmp) // a no-op once renamed
+	if err := cgraph.InitQuadStore(string(Bolt), tmp, nil); err != nil {
+		return fmt.Errorf("graph: create %s: %w", dir, err)
+	}
+	if seed != nil {
+		qs, err := cgraph.NewQuadStore(string(Bolt), tmp, nil)
+		if err != nil {
+			return fmt.Errorf("graph: create %s: %w", dir, err)
+		}
+		_, err = load(ctx, qs, seed())
+		if cerr := qs.Close(); err == nil {
+			err = cerr
+		}
+		if err != nil {
+			return fmt.Errorf("graph: seed %s: %w", dir, err)
+		}
+	}
+	if err := os.Rename(tmp, dir); err != nil {
+		return fmt.Errorf("graph: create %s: %w", dir, err)
+	}
+	return nil
+}
+
+// load reads every quad of r and adds them in one transaction, skipping
+// quads already present. It returns the quads read.
+func load(ctx context.Context, qs cgraph.QuadStore, r quad.Reader) ([]quad.Quad, error) {
+	var quads []quad.Quad
+	for {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		q, err := r.ReadQuad()
+		if err == io.EOF {
+			break
+		} else if err != nil {
+			return nil, err
+		}
+		quads = append(quads, q)
+	}
+	deltas := make([]cgraph.Delta, len(quads))
+	for i, q := range quads {
+		deltas[i] = cgraph.Delta{Quad: q, Action: cgraph.Add}
+	}
+	if err := qs.ApplyDeltas(deltas, cgraph.IgnoreOpts{IgnoreDup: true}); err != nil {
+		return nil, err
+	}
+	return quads, nil
+}
+
+// Load adds every quad r yields, all in one transaction: either all land or
+// none do. Quads already in the store are skipped. It returns how many quads
+// were read.
+func (s *Store) Load(ctx context.Context, r quad.Reader) (int, error) {
+	quads, err := load(ctx, s.qs, r)
+	if err != nil {
+		return 0, fmt.Errorf("graph: load: %w", err)
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	for _, q := range quads {
+		s.indexQuad(q)
+	}
+	return len(quads), nil
+}
+
+// Location returns where the store lives.
+func (s *Store) Location() Location { return s.loc }
+
+// Close releases the store. It is safe to call more than once.
+func (s *Store) Close() error {
+	var err error
+	if s.qs != nil {
+		err = s.qs.Close()
+		s.qs = nil
+	}
+	if s.lock != nil {
+		s.lock.Close()
+		s.lock = nil
+	}
+	return err
+}
