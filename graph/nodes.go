@@ -231,4 +231,3 @@ func appendNew(list []string, s string) []string {
 	}
 	return append(list, s)
 }
-

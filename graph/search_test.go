@@ -27,7 +27,7 @@ func TestTextIndexRanking(t *testing.T) {
 	x := NewTextIndex()
 	x.Add("a", "Sora", false)
 	x.Add("b", "Sora 2", false)
-	x.Add("c", "Diaspora", false)
+	x.Add("c", "Kasora", false)
 	x.Add("d", "OpenAI", false)
 	x.Add("d", "Sora maker", true)
 	x.Add("e", "The Sora Files", false)
@@ -37,7 +37,7 @@ func TestTextIndexRanking(t *testing.T) {
 		{ID: "b", Name: "Sora 2", Match: MatchPrefix},
 		{ID: "d", Name: "Sora maker", Alias: true, Match: MatchPrefix},
 		{ID: "e", Name: "The Sora Files", Match: MatchWordPrefix},
-		{ID: "c", Name: "Diaspora", Match: MatchSubstring},
+		{ID: "c", Name: "Kasora", Match: MatchSubstring},
 	}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("Search(sora)\n got %v\nwant %v", got, want)
