@@ -92,7 +92,7 @@ type NeighborOptions struct {
 // PredicateCount counts a node's edges of one predicate in one direction.
 type PredicateCount struct {
 	Predicate ID        `json:"predicate"`
-	Dir       Direction `json:"-"`
+	Dir       Direction `json:"direction"`
 	Count     int       `json:"count"`
 }
 

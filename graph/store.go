@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"sync"
 
+	"github.com/cayleygraph/cayley/clog"
 	cgraph "github.com/cayleygraph/cayley/graph"
 	_ "github.com/cayleygraph/cayley/graph/kv/bolt" // registers the bolt backend
 	"github.com/cayleygraph/cayley/graph/memstore"
@@ -25,6 +26,12 @@ var (
 	ErrLocked   = errors.New("the store is open in another Reelgraph; close that window first")
 	ErrNotStore = errors.New("not a Reelgraph store")
 )
+
+func init() {
+	// Cayley logs to stderr; every failure it logs also reaches the caller
+	// as an error, so its log would only say things twice.
+	clog.SetLogger(nil)
+}
 
 // Options tune Open.
 type Options struct {

@@ -7,6 +7,7 @@ import (
 	"context"
 	_ "embed"
 	"errors"
+	"fmt"
 	"reflect"
 	"strings"
 	"testing"
@@ -48,6 +49,7 @@ func Run(t *testing.T, open Opener) {
 		{"NeighborCounts", testNeighborCounts},
 		{"Search", testSearch},
 		{"Resolve", testResolve},
+		{"Details", testDetails},
 		{"Stats", testStats},
 		{"Sources", testSources},
 	} {
@@ -307,5 +309,42 @@ func sortIDs(ids []graph.ID) {
 		for j := i; j > 0 && ids[j] < ids[j-1]; j-- {
 			ids[j], ids[j-1] = ids[j-1], ids[j]
 		}
+	}
+}
+
+func testDetails(t *testing.T, ctx context.Context, s *graph.Store) {
+	d, err := s.Details(ctx, "urn:reelgraph:id:netflix", 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, g := range d.Groups {
+		var names []string
+		for _, n := range g.Neighbors {
+			names = append(names, fmt.Sprintf("%s %v", n.Label, n.Sources))
+		}
+		got = append(got, fmt.Sprintf("%s %s %d: %s", g.Dir, g.PredicateLabel, g.Total, strings.Join(names, ", ")))
+	}
+	want := []string{
+		"in leads 1: Ted Sarandos [urn:reelgraph:src:news]",
+		"in produced by 1: The Eternaut [urn:reelgraph:src:news]",
+		"in streamed on 2: Happy Gilmore 2 [urn:reelgraph:src:news]",
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("Details(netflix).Groups\n got %q\nwant %q", got, want)
+	}
+	if len(d.TypeLabels) != 1 || d.TypeLabels[0] != "Company" {
+		t.Errorf("TypeLabels = %v, want [Company]", d.TypeLabels)
+	}
+	var cited []graph.ID
+	for _, c := range d.Cited {
+		cited = append(cited, c.ID)
+	}
+	wantCited := []graph.ID{"urn:reelgraph:src:letter", "urn:reelgraph:src:news"}
+	if !reflect.DeepEqual(cited, wantCited) || d.Cited[0].URL == "" {
+		t.Errorf("Cited = %v, want %v with the letter's URL", d.Cited, wantCited)
+	}
+	if _, err := s.Details(ctx, "urn:reelgraph:id:nobody", 0); !errors.Is(err, graph.ErrNotFound) {
+		t.Errorf("Details(nobody) error = %v, want ErrNotFound", err)
 	}
 }

@@ -1,0 +1,297 @@
+package app
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"sort"
+	"strings"
+	"text/tabwriter"
+
+	"reelgraph/graph"
+)
+
+const usage = `Reelgraph explores knowledge graphs: a cited map of generative AI in film
+and TV, or any RDF / N-Quads graph.
+
+Usage:
+  reelgraph [--db STORE] [--empty]             open the explorer window
+  reelgraph stats [--json]                     count quads, nodes, types, sources
+  reelgraph show NAME-or-IRI [--json] [--limit N]
+                                               a node, its neighbours and sources
+  reelgraph search TEXT [--json] [--limit N]   find nodes by label or alias
+
+Flags for every command:
+  --db STORE   memory | bolt:PATH (default: bolt store in the user's data directory)
+  --empty      do not seed a new store with the bundled graph
+`
+
+// Main runs Reelgraph with the given arguments (without the program name)
+// and returns the process exit code: 0 on success, 1 when the command
+// failed, 2 when it was called wrongly.
+func Main(args []string, stdout, stderr io.Writer) int {
+	var c command
+	pos, err := parseInterspersed(c.flags(stderr), args)
+	if err == flag.ErrHelp {
+		return 0
+	} else if err != nil {
+		return 2
+	}
+	cmd := ""
+	if len(pos) > 0 {
+		cmd, pos = pos[0], pos[1:]
+	}
+	c.args = pos
+	c.out = stdout
+	run, ok := commands[cmd]
+	if !ok {
+		fmt.Fprintf(stderr, "reelgraph: unknown command %q; run reelgraph --help\n", cmd)
+		return 2
+	}
+	if err := run(&c); err != nil {
+		var ue usageError
+		fmt.Fprintf(stderr, "reelgraph: %v\n", err)
+		if errors.As(err, &ue) {
+			return 2
+		}
+		return 1
+	}
+	return 0
+}
+
+// command is one invocation's flags and arguments.
+type command struct {
+	StoreFlags
+	json  bool
+	limit int
+	args  []string
+	out   io.Writer
+}
+
+type usageError string
+
+func (e usageError) Error() string { return string(e) }
+
+var commands = map[string]func(*command) error{
+	"":       runGUI,
+	"gui":    runGUI,
+	"stats":  runStats,
+	"show":   runShow,
+	"search": runSearch,
+	"help":   func(c *command) error { fmt.Fprint(c.out, usage); return nil },
+}
+
+func (c *command) flags(stderr io.Writer) *flag.FlagSet {
+	fs := flag.NewFlagSet("reelgraph", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.Usage = func() { fmt.Fprint(stderr, usage) }
+	fs.StringVar(&c.DB, "db", "", "store: memory or bolt:PATH")
+	fs.BoolVar(&c.Empty, "empty", false, "do not seed a new store")
+	fs.BoolVar(&c.json, "json", false, "write JSON")
+	fs.IntVar(&c.limit, "limit", 20, "neighbours per group (show) or results (search)")
+	return fs
+}
+
+// parseInterspersed parses flags that may come before, between or after
+// the positional arguments, and returns the positional ones.
+func parseInterspersed(fs *flag.FlagSet, args []string) ([]string, error) {
+	var pos []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			return nil, err
+		}
+		if fs.NArg() == 0 {
+			return pos, nil
+		}
+		pos = append(pos, fs.Arg(0))
+		args = fs.Args()[1:]
+	}
+}
+
+// withStore opens the store for a command and closes it afterwards.
+func (c *command) withStore(fn func(context.Context, *graph.Store) error) error {
+	ctx := context.Background()
+	s, err := OpenStore(ctx, c.StoreFlags)
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	return fn(ctx, s)
+}
+
+func (c *command) oneArg(what string) (string, error) {
+	if len(c.args) != 1 {
+		return "", usageError(fmt.Sprintf("give exactly one %s (quote it if it has spaces)", what))
+	}
+	return c.args[0], nil
+}
+
+func (c *command) writeJSON(v any) error {
+	enc := json.NewEncoder(c.out)
+	enc.SetIndent("", "  ")
+	return enc.Encode(v)
+}
+
+func runStats(c *command) error {
+	if len(c.args) != 0 {
+		return usageError("stats takes no arguments")
+	}
+	return c.withStore(func(ctx context.Context, s *graph.Store) error {
+		st, err := s.Stats(ctx)
+		if err != nil {
+			return err
+		}
+		if c.json {
+			return c.writeJSON(struct {
+				Store string `json:"store"`
+				graph.Stats
+			}{s.Location().String(), st})
+		}
+		w := tabwriter.NewWriter(c.out, 0, 4, 2, ' ', 0)
+		fmt.Fprintf(w, "Store\t%s\nQuads\t%d\nNodes\t%d\nSources\t%d\n", s.Location(), st.Quads, st.Nodes, st.Sources)
+		types := make([]string, 0, len(st.Types))
+		for t := range st.Types {
+			types = append(types, t)
+		}
+		sort.Slice(types, func(i, j int) bool {
+			if st.Types[types[i]] != st.Types[types[j]] {
+				return st.Types[types[i]] > st.Types[types[j]]
+			}
+			return types[i] < types[j]
+		})
+		for _, t := range types {
+			fmt.Fprintf(w, "  %s\t%d\n", t, st.Types[t])
+		}
+		return w.Flush()
+	})
+}
+
+func runShow(c *command) error {
+	name, err := c.oneArg("node name or IRI")
+	if err != nil {
+		return err
+	}
+	return c.withStore(func(ctx context.Context, s *graph.Store) error {
+		id, err := s.Resolve(ctx, name)
+		if errors.Is(err, graph.ErrNotFound) {
+			return notFound(ctx, s, name)
+		} else if err != nil {
+			return err
+		}
+		d, err := s.Details(ctx, id, c.limit)
+		if err != nil {
+			return err
+		}
+		if c.json {
+			return c.writeJSON(d)
+		}
+		return writeDetails(c.out, d)
+	})
+}
+
+// notFound says a name matched nothing exactly, suggesting close matches.
+func notFound(ctx context.Context, s *graph.Store, name string) error {
+	hits, _ := s.Search(ctx, name, 3)
+	if len(hits) == 0 {
+		return fmt.Errorf("no node is named %q; try reelgraph search", name)
+	}
+	var labels []string
+	for _, h := range hits {
+		labels = append(labels, fmt.Sprintf("%q", h.Label))
+	}
+	return fmt.Errorf("no node is named %q; did you mean %s?", name, strings.Join(labels, ", "))
+}
+
+func writeDetails(w io.Writer, d graph.Details) error {
+	fmt.Fprintf(w, "%s  (%s)\n%s\n", d.Label, strings.Join(d.TypeLabels, ", "), d.ID)
+	if d.Description != "" {
+		fmt.Fprintf(w, "\n%s\n", d.Description)
+	}
+	if len(d.Aliases) > 0 {
+		fmt.Fprintf(w, "\nAlso known as: %s\n", strings.Join(d.Aliases, "; "))
+	}
+	cite := citations(d.Cited)
+	if len(d.Properties) > 0 {
+		fmt.Fprintln(w, "\nProperties")
+		for _, p := range d.Properties {
+			fmt.Fprintf(w, "  %s: %s %s\n", graph.Humanize(graph.LocalName(p.Predicate)), p.Value, cite[p.Source])
+		}
+	}
+	for _, g := range d.Groups {
+		arrow := "→"
+		if g.Dir == graph.In {
+			arrow = "←"
+		}
+		fmt.Fprintf(w, "\n%s %s (%d)\n", arrow, g.PredicateLabel, g.Total)
+		for _, n := range g.Neighbors {
+			fmt.Fprintf(w, "  %s %s\n", n.Label, citeAll(cite, n.Sources))
+		}
+		if more := g.Total - len(g.Neighbors); more > 0 {
+			fmt.Fprintf(w, "  … and %d more (raise --limit)\n", more)
+		}
+	}
+	if len(d.Cited) > 0 {
+		fmt.Fprintln(w, "\nSources")
+		for i, src := range d.Cited {
+			fmt.Fprintf(w, "  [%d] %s. %s, %s. %s\n", i+1, src.Title, src.Publisher, src.Date, src.URL)
+		}
+	}
+	return nil
+}
+
+// citations numbers sources as the Sources list does: "[1]", "[2]"…
+func citations(srcs []graph.Source) map[graph.ID]string {
+	m := make(map[graph.ID]string, len(srcs))
+	for i, s := range srcs {
+		m[s.ID] = fmt.Sprintf("[%d]", i+1)
+	}
+	return m
+}
+
+func citeAll(cite map[graph.ID]string, ids []graph.ID) string {
+	var b strings.Builder
+	for _, id := range ids {
+		b.WriteString(cite[id])
+	}
+	return b.String()
+}
+
+func runSearch(c *command) error {
+	text := strings.Join(c.args, " ")
+	if strings.TrimSpace(text) == "" {
+		return usageError("give the text to search for")
+	}
+	return c.withStore(func(ctx context.Context, s *graph.Store) error {
+		nodes, err := s.Search(ctx, text, c.limit)
+		if err != nil {
+			return err
+		}
+		if c.json {
+			if nodes == nil {
+				nodes = []graph.Node{}
+			}
+			return c.writeJSON(nodes)
+		}
+		if len(nodes) == 0 {
+			fmt.Fprintf(os.Stderr, "reelgraph: nothing matches %q\n", text)
+			return nil
+		}
+		w := tabwriter.NewWriter(c.out, 0, 4, 2, ' ', 0)
+		for _, n := range nodes {
+			fmt.Fprintf(w, "%s\t%s\t%s\n", n.Label, typeNames(s, n.Types), n.ID)
+		}
+		return w.Flush()
+	})
+}
+
+func typeNames(s *graph.Store, types []graph.ID) string {
+	var names []string
+	for _, t := range types {
+		names = append(names, s.Brief(t).Label)
+	}
+	return strings.Join(names, ", ")
+}

@@ -1,0 +1,56 @@
+// Package app is Reelgraph's front end: the Fyne explorer window and the
+// command-line interface that scripts and tests use. Both run over the
+// same graph.Store.
+package app
+
+import (
+	"context"
+	"errors"
+	"fmt"
+
+	"github.com/cayleygraph/quad"
+	"github.com/cayleygraph/quad/nquads"
+
+	"reelgraph/data"
+	"reelgraph/graph"
+)
+
+// StoreFlags are the flags every command shares.
+type StoreFlags struct {
+	DB    string // --db: "", "memory" or "bolt:PATH"
+	Empty bool   // --empty: do not seed a new store with the bundled graph
+}
+
+// OpenStore opens the store the flags name, seeding a new one with the
+// bundled graph unless Empty is set.
+func OpenStore(ctx context.Context, f StoreFlags) (*graph.Store, error) {
+	loc, err := graph.ParseLocation(f.DB)
+	if err != nil {
+		return nil, err
+	}
+	var opt graph.Options
+	if !f.Empty {
+		opt.Seed = bundledQuads
+	}
+	s, err := graph.Open(ctx, loc, opt)
+	if err != nil {
+		return nil, explainOpen(loc, err)
+	}
+	return s, nil
+}
+
+func bundledQuads() quad.Reader {
+	return nquads.NewReader(data.Bundled(), true)
+}
+
+// explainOpen turns a failure to open a store into a sentence that says
+// what to do.
+func explainOpen(loc graph.Location, err error) error {
+	switch {
+	case errors.Is(err, graph.ErrLocked):
+		return fmt.Errorf("the store %s is open in another Reelgraph; close it there, or pass --db memory", loc.Path)
+	case errors.Is(err, graph.ErrNotStore):
+		return fmt.Errorf("%v; Reelgraph will not write there: pass --db bolt:DIR with a new or empty directory", err)
+	}
+	return err
+}

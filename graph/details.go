@@ -1,0 +1,158 @@
+package graph
+
+import (
+	"context"
+	"sort"
+)
+
+// Details is everything the details panel and `reelgraph show` present of
+// one node: the node, its neighbours grouped by predicate and direction,
+// and the sources its statements cite.
+type Details struct {
+	Node
+	TypeLabels []string        `json:"typeLabels,omitempty"`
+	Groups     []NeighborGroup `json:"neighbors"`
+	// Cited lists every source the node's own statements and its edges
+	// cite, in order of first citation.
+	Cited []Source `json:"citedSources"`
+}
+
+// NeighborGroup is a node's neighbours along one predicate in one
+// direction. Neighbors holds at most the limit Details was given; Total
+// counts them all.
+type NeighborGroup struct {
+	Predicate      ID         `json:"predicate"`
+	PredicateLabel string     `json:"predicateLabel"`
+	Dir            Direction  `json:"direction"`
+	Total          int        `json:"total"`
+	Neighbors      []Neighbor `json:"nodes"`
+}
+
+// Neighbor is one node at the other end of one or more edges of the same
+// predicate and direction, with the sources of those edges.
+type Neighbor struct {
+	ID      ID     `json:"id"`
+	Label   string `json:"label"`
+	Types   []ID   `json:"types,omitempty"`
+	Sources []ID   `json:"sources,omitempty"`
+}
+
+// Details gathers the node, its neighbours (at most perGroup of each
+// group; zero means all) and the sources cited. It returns ErrNotFound for
+// an unknown node.
+func (s *Store) Details(ctx context.Context, id ID, perGroup int) (Details, error) {
+	n, err := s.Node(ctx, id)
+	if err != nil {
+		return Details{}, err
+	}
+	edges, err := s.Neighbors(ctx, id, NeighborOptions{Dir: Both})
+	if err != nil {
+		return Details{}, err
+	}
+	d := Details{Node: n}
+	for _, t := range n.Types {
+		d.TypeLabels = append(d.TypeLabels, s.Brief(t).Label)
+	}
+	d.Groups = s.group(id, edges, perGroup)
+	cited := append([]ID(nil), n.Sources...)
+	for _, e := range edges {
+		if e.Source != "" {
+			cited = append(cited, e.Source)
+		}
+	}
+	seen := make(map[ID]bool)
+	for _, c := range cited {
+		if seen[c] {
+			continue
+		}
+		seen[c] = true
+		src, err := s.Source(ctx, c)
+		if err != nil {
+			src = Source{ID: c, Title: LocalName(c)}
+		}
+		d.Cited = append(d.Cited, src)
+	}
+	return d, nil
+}
+
+// group sorts edges into groups by predicate and direction: outgoing
+// before incoming, then by predicate label; neighbours by label.
+func (s *Store) group(id ID, edges []Edge, perGroup int) []NeighborGroup {
+	type key struct {
+		p ID
+		d Direction
+	}
+	index := make(map[key]int)
+	type member struct {
+		group int
+		id    ID
+	}
+	members := make(map[member]int) // position in its group's Neighbors
+	var groups []NeighborGroup
+	for _, e := range edges {
+		k := key{e.Predicate, Out}
+		if e.Subject != id {
+			k.d = In
+		}
+		i, ok := index[k]
+		if !ok {
+			i = len(groups)
+			index[k] = i
+			groups = append(groups, NeighborGroup{Predicate: k.p, PredicateLabel: s.PredicateLabel(k.p), Dir: k.d})
+		}
+		g := &groups[i]
+		m := member{i, e.Other(id)}
+		if j, ok := members[m]; ok {
+			if e.Source != "" {
+				g.Neighbors[j].Sources = appendID(g.Neighbors[j].Sources, e.Source)
+			}
+			continue
+		}
+		members[m] = len(g.Neighbors)
+		g.Total++
+		other := s.Brief(m.id)
+		n := Neighbor{ID: other.ID, Label: other.Label, Types: other.Types}
+		if e.Source != "" {
+			n.Sources = []ID{e.Source}
+		}
+		g.Neighbors = append(g.Neighbors, n)
+	}
+	sort.SliceStable(groups, func(i, j int) bool {
+		if groups[i].Dir != groups[j].Dir {
+			return groups[i].Dir < groups[j].Dir
+		}
+		return groups[i].PredicateLabel < groups[j].PredicateLabel
+	})
+	for i := range groups {
+		ns := groups[i].Neighbors
+		sort.SliceStable(ns, func(i, j int) bool { return ns[i].Label < ns[j].Label })
+		if perGroup > 0 && len(ns) > perGroup {
+			groups[i].Neighbors = ns[:perGroup:perGroup]
+		}
+	}
+	return groups
+}
+
+// PredicateLabel returns the words a person reads for a predicate: its
+// label in the store if it has one, else its IRI's last segment humanized.
+func (s *Store) PredicateLabel(p ID) string {
+	s.mu.RLock()
+	l := s.names[p].label
+	s.mu.RUnlock()
+	if l != "" {
+		return l
+	}
+	return Humanize(LocalName(p))
+}
+
+// MarshalText writes a Direction as "out", "in" or "both".
+func (d Direction) MarshalText() ([]byte, error) { return []byte(d.String()), nil }
+
+func appendID(list []ID, id ID) []ID {
+	for _, x := range list {
+		if x == id {
+			return list
+		}
+	}
+	return append(list, id)
+}
