@@ -19,8 +19,8 @@ import (
 
 // Thresholds the bundled graph must reach.
 const (
-	minEntities = 30
-	minQuads    = 300
+	minEntities = 150
+	minQuads    = 400
 )
 
 const (
@@ -522,6 +522,30 @@ func TestKeyFacts(t *testing.T) {
 		{"Xicoia part of Particle6", "xicoia", "subsidiaryOf", "particle6", false},
 		{"SAG-AFTRA criticized Tilly Norwood", "sag-aftra", "criticized", "tilly-norwood", false},
 		{"Sean Astin leads SAG-AFTRA", "sean-astin", "leads", "sag-aftra", false},
+		{"Eternaut VFX by Eyeline Studios", "the-eternaut", "vfxBy", "eyeline-studios", false},
+		{"Lionsgate in the Runway partnership", "lionsgate-runway-partnership", "involves", "lionsgate", false},
+		{"Runway in the Lionsgate partnership", "lionsgate-runway-partnership", "involves", "runway", false},
+		{"Lionsgate–Runway partnership date", "lionsgate-runway-partnership", "date", "2024-09-18", true},
+		{"Disney sued Midjourney", "disney-universal-v-midjourney", "plaintiff", "disney", false},
+		{"Universal sued Midjourney", "disney-universal-v-midjourney", "plaintiff", "universal", false},
+		{"Midjourney defendant", "disney-universal-v-midjourney", "defendant", "midjourney-inc", false},
+		{"WBD sued Midjourney", "wbd-v-midjourney", "plaintiff", "warner-bros-discovery", false},
+		{"Autodesk acquired Wonder Dynamics", "autodesk", "acquired", "wonder-dynamics", false},
+		{"Here used Metaphysic Live", "here", "usedTool", "metaphysic-live", false},
+		{"Here used de-aging", "here", "usedTechnique", "de-aging", false},
+		{"The Brutalist used Respeecher", "the-brutalist", "usedTool", "respeecher-voice-tool", false},
+		{"Secret Invasion credits by Method Studios", "secret-invasion", "vfxBy", "method-studios", false},
+		{"Late Night with the Devil used AI imagery", "late-night-with-the-devil", "usedTechnique", "ai-generated-imagery", false},
+		{"Veo 3 made by Google", "veo-3", "madeBy", "google", false},
+		{"Runway Gen-4 made by Runway", "runway-gen-4", "madeBy", "runway", false},
+		{"Adobe Firefly made by Adobe", "adobe-firefly", "madeBy", "adobe", false},
+		{"Stable Diffusion made by Stability AI", "stable-diffusion", "madeBy", "stability-ai", false},
+		{"Sora 2 succeeds Sora", "sora-2", "successorOf", "sora", false},
+		{"WGA strike start", "wga-strike-2023", "startDate", "2023-05-02", true},
+		{"SAG-AFTRA strike start", "sag-aftra-strike-2023", "startDate", "2023-07-14", true},
+		{"Video game strike start", "video-game-strike", "startDate", "2024-07-26", true},
+		{"Fortnite charge against Llama Productions", "sag-aftra-v-llama-productions", "defendant", "llama-productions", false},
+		{"Disney–OpenAI deal", "disney-openai-deal", "involves", "disney", false},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
