@@ -11,6 +11,7 @@ type Config struct {
 	SpringStrength float64 // scales each spring's stiffness, 1/min(degree of its ends)
 	Charge         float64 // strength of the repulsion between every two nodes
 	Gravity        float64 // pull of every node towards the origin
+	Aspect         float64 // width/height the layout should fill; gravity along x is divided by Aspect²
 	Theta          float64 // Barnes–Hut opening criterion; 0 is exact and O(n²)
 	VelocityDecay  float64 // fraction of velocity lost per step (friction)
 	AlphaDecay     float64 // fraction of the remaining temperature lost per step
@@ -28,6 +29,7 @@ func DefaultConfig() Config {
 		SpringStrength: 1,
 		Charge:         600,
 		Gravity:        0.03,
+		Aspect:         1,
 		Theta:          0.8,
 		VelocityDecay:  0.4,
 		AlphaDecay:     1 - math.Pow(0.001, 1.0/300),
@@ -50,6 +52,7 @@ func (c Config) withDefaults() Config {
 	fill(&c.SpringStrength, d.SpringStrength)
 	fill(&c.Charge, d.Charge)
 	fill(&c.Gravity, d.Gravity)
+	fill(&c.Aspect, d.Aspect)
 	fill(&c.Theta, d.Theta)
 	fill(&c.VelocityDecay, d.VelocityDecay)
 	fill(&c.AlphaDecay, d.AlphaDecay)
@@ -150,6 +153,20 @@ func (l *Layout) Position(id string) (Point, bool) {
 		return Point{}, false
 	}
 	return l.pos[h], true
+}
+
+// SetAspect makes the layout fill a frame of the given width/height ratio,
+// stretching it along x by weakening gravity there, and reheats it. Ratios
+// that are not positive are taken as 1.
+func (l *Layout) SetAspect(a float64) {
+	if !(a > 0) || math.IsInf(a, 0) {
+		a = 1
+	}
+	if a == l.cfg.Aspect {
+		return
+	}
+	l.cfg.Aspect = a
+	l.Reheat(l.cfg.ReheatAlpha)
 }
 
 // Alpha returns the current temperature, from 1 (hot) towards 0.

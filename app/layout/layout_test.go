@@ -337,3 +337,28 @@ func benchmarkStep(b *testing.B, n int) {
 
 func BenchmarkStep2000(b *testing.B)  { benchmarkStep(b, 2000) }
 func BenchmarkStep20000(b *testing.B) { benchmarkStep(b, 20000) }
+
+func TestSetAspectWidens(t *testing.T) {
+	tests := []struct {
+		name   string
+		aspect float64
+		wide   bool // whether the settled layout should be wider than tall
+	}{
+		{"wide frame", 2, true},
+		{"tall frame", 0.5, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			l := New(Config{})
+			for i := range 60 {
+				l.Add(fmt.Sprint(i))
+			}
+			l.SetAspect(tt.aspect)
+			settle(l, 2000)
+			b := l.Bounds()
+			if got := b.Width() > b.Height(); got != tt.wide {
+				t.Errorf("width %.0f > height %.0f: got %v want %v", b.Width(), b.Height(), got, tt.wide)
+			}
+		})
+	}
+}

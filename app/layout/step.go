@@ -42,12 +42,14 @@ func (l *Layout) applySprings() {
 	}
 }
 
-// applyGravity pulls every node weakly towards the origin.
+// applyGravity pulls every node weakly towards the origin, less along x
+// when the layout is to fill a wide frame.
 func (l *Layout) applyGravity() {
-	g := l.cfg.Gravity * l.alpha
+	gy := l.cfg.Gravity * l.alpha
+	gx := gy / (l.cfg.Aspect * l.cfg.Aspect)
 	for h := range l.pos {
-		l.vel[h].X -= l.pos[h].X * g
-		l.vel[h].Y -= l.pos[h].Y * g
+		l.vel[h].X -= l.pos[h].X * gx
+		l.vel[h].Y -= l.pos[h].Y * gy
 	}
 }
 
