@@ -1,0 +1,55 @@
+package data
+
+import (
+	"bufio"
+	"compress/gzip"
+	"errors"
+	"fmt"
+	"io"
+)
+
+// gzipMagic starts every gzip stream.
+var gzipMagic = []byte{0x1f, 0x8b}
+
+// Decompress returns a reader of r's content, gunzipped when r starts with
+// gzip's magic bytes, whatever the file is called. A gzip stream that is
+// broken or cut short fails when read, with an error naming the file.
+func Decompress(r io.Reader, name string) (io.Reader, error) {
+	br := bufio.NewReaderSize(r, 64<<10)
+	head, err := br.Peek(len(gzipMagic))
+	if err != nil && err != io.EOF {
+		return nil, fmt.Errorf("data: read %s: %w", name, err)
+	}
+	if string(head) != string(gzipMagic) {
+		return br, nil
+	}
+	zr, err := gzip.NewReader(br)
+	if err != nil {
+		return nil, gzipError(name, err)
+	}
+	return &gzipReader{zr: zr, name: name}, nil
+}
+
+type gzipReader struct {
+	zr   *gzip.Reader
+	name string
+}
+
+func (g *gzipReader) Read(p []byte) (int, error) {
+	n, err := g.zr.Read(p)
+	if err != nil && err != io.EOF {
+		err = gzipError(g.name, err)
+	}
+	return n, err
+}
+
+// ErrGzip is wrapped by the errors of a broken or truncated gzip stream.
+var ErrGzip = errors.New("broken gzip stream")
+
+func gzipError(name string, err error) error {
+	what := err.Error()
+	if errors.Is(err, io.ErrUnexpectedEOF) {
+		what = "the file is cut short"
+	}
+	return fmt.Errorf("%s: %w: %s", name, ErrGzip, what)
+}
