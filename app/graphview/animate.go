@@ -78,6 +78,9 @@ func (g *GraphView) applyFrame() {
 	if g.view.autoFit {
 		g.fit()
 	}
+	if g.hover.text != "" { // the graph moves under a still pointer
+		g.updateHover(g.hover.at)
+	}
 	if g.r != nil {
 		g.r.place()
 	}

@@ -338,41 +338,39 @@ func (g *GraphView) collapsible(id string) map[string]bool {
 			}
 		}
 	}
-	for shrunk := true; shrunk; { // keep what must stay and what it holds on to
-		shrunk = false
-		for nid := range set {
-			if g.mustStay(nid, id, set) {
-				delete(set, nid)
-				shrunk = true
+	adj := make(map[string][]string, len(set))
+	for _, e := range g.edges {
+		if set[e.from.ID] || set[e.to.ID] {
+			adj[e.from.ID] = append(adj[e.from.ID], e.to.ID)
+			adj[e.to.ID] = append(adj[e.to.ID], e.from.ID)
+		}
+	}
+	// Whatever must stay holds on to its neighbours, and they to theirs.
+	var keep []string
+	for nid := range set {
+		if n := g.nodes[nid]; n.pinned || nid == g.focus || nid == g.selected {
+			keep = append(keep, nid)
+		}
+		for _, other := range adj[nid] {
+			if other != id && !set[other] {
+				keep = append(keep, nid)
+			}
+		}
+	}
+	for len(keep) > 0 {
+		nid := keep[len(keep)-1]
+		keep = keep[:len(keep)-1]
+		if !set[nid] {
+			continue
+		}
+		delete(set, nid)
+		for _, other := range adj[nid] {
+			if set[other] {
+				keep = append(keep, other)
 			}
 		}
 	}
 	return set
-}
-
-// mustStay reports whether node nid, a candidate for collapsing root, has
-// to stay: it is pinned, focused or selected, or linked to a node that is
-// neither root nor itself going.
-func (g *GraphView) mustStay(nid, root string, set map[string]bool) bool {
-	n := g.nodes[nid]
-	if n.pinned || nid == g.focus || nid == g.selected {
-		return true
-	}
-	for _, e := range g.edges {
-		var other string
-		switch {
-		case e.from == n:
-			other = e.to.ID
-		case e.to == n:
-			other = e.from.ID
-		default:
-			continue
-		}
-		if other != root && !set[other] {
-			return true
-		}
-	}
-	return false
 }
 
 // Expanded reports whether node id has been expanded and not collapsed since.
@@ -383,6 +381,15 @@ func (g *GraphView) Expanded(id string) bool {
 
 // Has reports whether node id is on show.
 func (g *GraphView) Has(id string) bool { _, ok := g.nodes[id]; return ok }
+
+// NodeIDs returns the IDs of the nodes on show, oldest first, in a new slice.
+func (g *GraphView) NodeIDs() []string {
+	out := make([]string, len(g.order))
+	for i, n := range g.order {
+		out[i] = n.ID
+	}
+	return out
+}
 
 // Len returns the number of nodes on show.
 func (g *GraphView) Len() int { return len(g.order) }

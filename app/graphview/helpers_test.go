@@ -9,7 +9,7 @@ import (
 
 // newTestView returns a GraphView in a 800×600 test window that settles its
 // layout synchronously instead of animating.
-func newTestView(t *testing.T) (*GraphView, fyne.Window) {
+func newTestView(t testing.TB) (*GraphView, fyne.Window) {
 	t.Helper()
 	test.NewTempApp(t)
 	g := New()
@@ -37,13 +37,7 @@ func pointAt(p fyne.Position) *fyne.PointEvent {
 }
 
 // ids returns the IDs shown by g, in drawing order.
-func ids(g *GraphView) []string {
-	out := make([]string, len(g.order))
-	for i, n := range g.order {
-		out[i] = n.ID
-	}
-	return out
-}
+func ids(g *GraphView) []string { return g.NodeIDs() }
 
 // n is shorthand for a node whose label is its ID.
 func n(id, kind string) Node { return Node{ID: id, Label: id, Kind: kind} }

@@ -35,8 +35,9 @@ type labelCandidate struct {
 	node   int32         // index in GraphView.order, or -1
 	edge   int32         // index in GraphView.edges, or -1
 	order  int32         // tie-break: drawing order
-	anchor fyne.Position // a node's centre, an edge's midpoint
+	anchor fyne.Position // a node's centre, an edge's start
 	gap    float32       // a node's radius plus a margin
+	along  fyne.Delta    // an edge's vector from start to tip
 }
 
 // mustShow is the rank up to which labels show even where they overlap.
@@ -151,11 +152,7 @@ const labelSpots = 4
 // fitLabel moves l to the first place around its anchor where it overlaps
 // nothing taken, reporting whether there was one.
 func (r *graphRenderer) fitLabel(l *label, c labelCandidate) bool {
-	spots := labelSpots
-	if c.node < 0 {
-		spots = 1 // an edge label sits on its edge's midpoint or nowhere
-	}
-	for i := range spots {
+	for i := range labelSpots {
 		placeAround(l, c, i)
 		if r.labels.free(labelBox(l, c.node)) {
 			return true
@@ -164,12 +161,16 @@ func (r *graphRenderer) fitLabel(l *label, c labelCandidate) bool {
 	return false
 }
 
+// edgeSpots are the fractions of the way along an edge where its label may sit.
+var edgeSpots = [labelSpots]float32{0.5, 0.35, 0.65, 0.2}
+
 // placeAround moves l to place i around its anchor: below, above, right
-// or left of a node; centred on an edge's midpoint.
+// or left of a node; on an edge, at its middle or either side of it.
 func placeAround(l *label, c labelCandidate, i int) {
 	a, w, h := c.anchor, l.size.Width, l.size.Height
 	if c.node < 0 {
-		l.moveTo(a.SubtractXY(0, h/2))
+		f := edgeSpots[i]
+		l.moveTo(a.AddXY(c.along.DX*f, c.along.DY*f-h/2))
 		return
 	}
 	switch i {

@@ -2,6 +2,7 @@ package graphview
 
 import (
 	"fmt"
+	"image/color"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -18,7 +19,8 @@ type Legend struct {
 
 	g     *GraphView
 	rows  *fyne.Container
-	shown []legendEntry // what rows shows, to skip rebuilding it unchanged
+	texts []*canvas.Text // the rows' texts, recoloured when the theme changes
+	shown []legendEntry  // what rows shows, to skip rebuilding it unchanged
 }
 
 // legendEntry is one row of a Legend.
@@ -50,11 +52,14 @@ func (l *Legend) update() {
 	}
 	l.shown = entries
 	rows := make([]fyne.CanvasObject, len(entries))
+	l.texts = l.texts[:0]
 	for i, e := range entries {
-		rows[i] = legendRow(e)
+		var text *canvas.Text
+		rows[i], text = legendRow(e)
+		l.texts = append(l.texts, text)
 	}
 	l.rows.Objects = rows
-	l.rows.Refresh()
+	l.Refresh()
 }
 
 // equalEntries reports whether a and b list the same kinds and counts.
@@ -72,17 +77,18 @@ func equalEntries(a, b []legendEntry) bool {
 
 // legendRow draws one kind: a disc of its colour holding its icon, then its
 // name and how many nodes of it are shown.
-func legendRow(e legendEntry) fyne.CanvasObject {
+func legendRow(e legendEntry) (fyne.CanvasObject, *canvas.Text) {
 	c, icon, name := KindStyle(e.kind)
 	disc := canvas.NewCircle(c)
 	img := canvas.NewImageFromResource(icon)
 	img.FillMode = canvas.ImageFillContain
-	side := theme.IconInlineSize() + 4
+	side := theme.IconInlineSize()
 	swatch := container.New(layout.NewCenterLayout(),
 		container.NewGridWrap(fyne.NewSquareSize(side), disc),
 		container.NewGridWrap(fyne.NewSquareSize(side*0.65), img))
-	text := widget.NewLabel(fmt.Sprintf("%s (%d)", name, e.count))
-	return container.NewHBox(swatch, text)
+	text := canvas.NewText(fmt.Sprintf("%s  %d", name, e.count), color.Transparent) // coloured by Refresh
+	text.TextSize = theme.CaptionTextSize() + 1
+	return container.NewHBox(swatch, container.NewCenter(text)), text
 }
 
 // Entries returns the kinds the legend lists, in order, for tests and
@@ -96,7 +102,51 @@ func (l *Legend) Entries() []string {
 	return out
 }
 
-// CreateRenderer is part of fyne.Widget.
+// CreateRenderer is part of fyne.Widget: the rows on a translucent plate,
+// so the legend reads when it floats over the graph. An empty legend draws
+// nothing.
 func (l *Legend) CreateRenderer() fyne.WidgetRenderer {
-	return widget.NewSimpleRenderer(l.rows)
+	plate := canvas.NewRectangle(theme.Color(theme.ColorNameOverlayBackground))
+	plate.CornerRadius = theme.InputRadiusSize()
+	r := &legendRenderer{l: l, plate: plate}
+	r.content = container.NewStack(plate, container.New(layout.NewCustomPaddedLayout(6, 6, 8, 10), l.rows))
+	r.Refresh()
+	return r
 }
+
+// legendRenderer draws a Legend.
+type legendRenderer struct {
+	l       *Legend
+	plate   *canvas.Rectangle
+	content *fyne.Container
+}
+
+func (r *legendRenderer) Layout(s fyne.Size) { r.content.Resize(s) }
+
+func (r *legendRenderer) MinSize() fyne.Size {
+	if len(r.l.shown) == 0 {
+		return fyne.Size{}
+	}
+	return r.content.MinSize()
+}
+
+// Refresh follows theme changes and hides an empty legend's plate.
+func (r *legendRenderer) Refresh() {
+	r.plate.FillColor = withAlpha(theme.ColorForWidget(theme.ColorNameOverlayBackground, r.l), 0.85)
+	r.plate.StrokeColor = theme.ColorForWidget(theme.ColorNameSeparator, r.l)
+	r.plate.StrokeWidth = 1
+	setVisible(r.plate, len(r.l.shown) > 0)
+	r.plate.Refresh()
+	fg := theme.ColorForWidget(theme.ColorNameForeground, r.l)
+	for _, t := range r.l.texts {
+		if t.Color != fg {
+			t.Color = fg
+			t.Refresh()
+		}
+	}
+	r.content.Refresh()
+}
+
+func (r *legendRenderer) Objects() []fyne.CanvasObject { return []fyne.CanvasObject{r.content} }
+
+func (r *legendRenderer) Destroy() {}

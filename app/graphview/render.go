@@ -333,12 +333,12 @@ func (r *graphRenderer) placeEdge(i int32, e *vedge, size fyne.Size) {
 	hot := g.hot(e.from) || g.hot(e.to)
 	d.wantLabel = g.view.zoom >= edgeLabelZoom || hot
 	if d.wantLabel {
-		mid := fyne.NewPos((start.X+tip.X)/2, (start.Y+tip.Y)/2)
 		rank := 200 // after every node label
 		if hot {
 			rank = mustShow + 1
 		}
-		r.labels.want(labelCandidate{rank: rank, node: -1, edge: i, order: i, anchor: mid})
+		along := fyne.NewDelta(tip.X-start.X, tip.Y-start.Y)
+		r.labels.want(labelCandidate{rank: rank, node: -1, edge: i, order: i, anchor: start, along: along})
 	}
 }
 

@@ -107,3 +107,28 @@ func TestRenderEdgeLabelsWhenZoomedIn(t *testing.T) {
 		t.Errorf("edge label at zoom %.2f: got shown want hidden", g.Zoom())
 	}
 }
+
+// BenchmarkFrame measures one animation frame on the UI goroutine: copying
+// positions out of the layout and moving every drawing, labels placed.
+func BenchmarkFrame500(b *testing.B)  { benchmarkFrame(b, 500) }
+func BenchmarkFrame2000(b *testing.B) { benchmarkFrame(b, 2000) }
+
+func benchmarkFrame(b *testing.B, size int) {
+	g, _ := newTestView(b)
+	var nodes []Node
+	var edges []Edge
+	for i := range size {
+		nodes = append(nodes, Node{ID: fmt.Sprint(i), Label: fmt.Sprint("Node ", i), Kind: Vocab + knownKinds[i%len(knownKinds)]})
+		if i > 0 {
+			edges = append(edges, e(fmt.Sprint(i/3), fmt.Sprint(i)))
+		}
+	}
+	g.SetGraph(nodes, edges, "0")
+	g.ZoomIn() // show labels
+	g.applyFrame()
+	b.ReportAllocs()
+	b.ResetTimer()
+	for b.Loop() {
+		g.applyFrame()
+	}
+}
