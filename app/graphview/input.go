@@ -43,6 +43,7 @@ type dragState struct {
 // Tapped selects the node under the pointer, or clears the selection on the
 // background, and tells OnSelected.
 func (g *GraphView) Tapped(ev *fyne.PointEvent) {
+	g.view.autoFit = false // the person has taken over the view
 	id := ""
 	if n := g.nodeAt(ev.Position); n != nil {
 		id = n.ID
@@ -56,6 +57,7 @@ func (g *GraphView) Tapped(ev *fyne.PointEvent) {
 // DoubleTapped expands the node under the pointer, or collapses it if it is
 // already expanded.
 func (g *GraphView) DoubleTapped(ev *fyne.PointEvent) {
+	g.view.autoFit = false
 	if n := g.nodeAt(ev.Position); n != nil {
 		g.toggleExpand(n.ID)
 	}
@@ -75,6 +77,7 @@ func (g *GraphView) toggleExpand(id string) {
 // TappedSecondary shows the menu of the node under the pointer, or of the
 // view on the background.
 func (g *GraphView) TappedSecondary(ev *fyne.PointEvent) {
+	g.view.autoFit = false
 	c := fyne.CurrentApp().Driver().CanvasForObject(g)
 	if c == nil {
 		return

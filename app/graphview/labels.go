@@ -2,6 +2,7 @@ package graphview
 
 import (
 	"cmp"
+	"math"
 	"slices"
 
 	"fyne.io/fyne/v2"
@@ -80,6 +81,28 @@ func (p *labelPlacer) take(b box) {
 	}
 }
 
+// overlap returns the area b shares with boxes taken, other than the disc
+// of the node owning b.
+func (p *labelPlacer) overlap(b box) float32 {
+	area := float32(0)
+	c0, r0, c1, r1 := p.cells(b)
+	for r := r0; r <= r1; r++ {
+		for c := c0; c <= c1; c++ {
+			for _, i := range p.grid[r*p.cols+c] {
+				o := p.boxes[i]
+				if o.owner >= 0 && o.owner == b.owner {
+					continue
+				}
+				w, h := min(b.x1, o.x1)-max(b.x0, o.x0), min(b.y1, o.y1)-max(b.y0, o.y0)
+				if w > 0 && h > 0 {
+					area += w * h // a box spanning cells counts once per cell: fine for ranking
+				}
+			}
+		}
+	}
+	return area
+}
+
 // free reports whether b overlaps nothing taken, other than the disc of
 // the node owning b.
 func (p *labelPlacer) free(b box) bool {
@@ -126,7 +149,7 @@ func (r *graphRenderer) placeLabels() {
 		l := r.candidateLabel(c)
 		ok := r.fitLabel(l, c)
 		if !ok && c.rank <= mustShow { // selected, hovered and focus labels always show
-			placeAround(l, c, 0)
+			r.leastCovering(l, c)
 			ok = true
 		}
 		if ok {
@@ -147,7 +170,7 @@ func (r *graphRenderer) placeLabels() {
 }
 
 // labelSpots is how many places around a node placeAround knows.
-const labelSpots = 4
+const labelSpots = 6
 
 // fitLabel moves l to the first place around its anchor where it overlaps
 // nothing taken, reporting whether there was one.
@@ -162,10 +185,24 @@ func (r *graphRenderer) fitLabel(l *label, c labelCandidate) bool {
 }
 
 // edgeSpots are the fractions of the way along an edge where its label may sit.
-var edgeSpots = [labelSpots]float32{0.5, 0.35, 0.65, 0.2}
+var edgeSpots = [labelSpots]float32{0.5, 0.35, 0.65, 0.2, 0.8, 0.5}
 
-// placeAround moves l to place i around its anchor: below, above, right
-// or left of a node; on an edge, at its middle or either side of it.
+// leastCovering moves l to the place around its anchor where it covers
+// the least of what is taken.
+func (r *graphRenderer) leastCovering(l *label, c labelCandidate) {
+	best, bestArea := 0, float32(math.MaxFloat32)
+	for i := range labelSpots {
+		placeAround(l, c, i)
+		if a := r.labels.overlap(labelBox(l, c.node)); a < bestArea {
+			best, bestArea = i, a
+		}
+	}
+	placeAround(l, c, best)
+}
+
+// placeAround moves l to place i around its anchor: below, above, right,
+// left, below right or below left of a node; on an edge, at its middle or
+// either side of it.
 func placeAround(l *label, c labelCandidate, i int) {
 	a, w, h := c.anchor, l.size.Width, l.size.Height
 	if c.node < 0 {
@@ -180,8 +217,12 @@ func placeAround(l *label, c labelCandidate, i int) {
 		l.moveTo(a.SubtractXY(0, c.gap+h))
 	case 2:
 		l.moveTo(a.AddXY(c.gap+w/2+2, -h/2))
-	default:
+	case 3:
 		l.moveTo(a.SubtractXY(c.gap+w/2+2, h/2))
+	case 4:
+		l.moveTo(a.AddXY(c.gap*0.7+w/2, c.gap*0.7))
+	default:
+		l.moveTo(a.AddXY(-c.gap*0.7-w/2, c.gap*0.7))
 	}
 }
 

@@ -9,10 +9,14 @@ import (
 	"fyne.io/fyne/v2/theme"
 )
 
-// Level of detail: below labelZoom node labels show only for the selected,
-// hovered and focus nodes; from edgeLabelZoom every edge shows its label.
+// Level of detail: from labelZoom every node label that fits shows; from
+// hubZoom only those of nodes with at least hubDegree edges; below that
+// only the selected, hovered and focus nodes'. From edgeLabelZoom every
+// edge label that fits shows.
 const (
 	labelZoom     = 0.45
+	hubZoom       = 0.2
+	hubDegree     = 3
 	edgeLabelZoom = 1.15
 )
 
@@ -188,7 +192,7 @@ func (r *graphRenderer) restyle() {
 	}
 	for _, e := range g.edges {
 		c, w := withAlpha(fg, 0.4), float32(edgeWidth)
-		if g.hot(e.from) || g.hot(e.to) {
+		if g.hot(e.from) || g.hot(e.to) || e == g.hover.edge {
 			c, w = withAlpha(primary, 1), edgeWidth*1.8
 		}
 		e.d.line.StrokeColor, e.d.line.StrokeWidth = c, w
@@ -221,10 +225,15 @@ func (g *GraphView) hot(n *vnode) bool {
 	return n.ID == g.selected || n.ID == g.hover.node
 }
 
+// scale returns how much node discs and arrowheads are scaled at the
+// current zoom: less than the zoom itself, so they stay legible.
+func (g *GraphView) scale() float32 {
+	return float32(math.Max(0.5, math.Min(1.5, math.Sqrt(float64(g.view.zoom)))))
+}
+
 // radius returns the on-screen radius of n at the current zoom.
 func (g *GraphView) radius(n *vnode) float32 {
-	z := math.Max(0.5, math.Min(1.5, math.Sqrt(float64(g.view.zoom))))
-	r := float32(nodeRadius * z)
+	r := nodeRadius * g.scale()
 	if n.ID == g.focus {
 		r *= focusScale
 	}
@@ -271,10 +280,11 @@ func (r *graphRenderer) placeNode(i int32, n *vnode, size fyne.Size) {
 	ic := rad * 1.1
 	d.icon.Move(p.SubtractXY(ic/2, ic/2))
 	d.icon.Resize(fyne.NewSquareSize(ic))
-	pr := float32(4.5)
+	pr := float32(5)
 	d.pin.Move(p.AddXY(rad*0.75-pr, -rad*0.75-pr))
 	d.pin.Resize(fyne.NewSquareSize(2 * pr))
-	d.wantLabel = onScreen && (g.view.zoom >= labelZoom || g.hot(n) || n.ID == g.focus)
+	z := g.view.zoom
+	d.wantLabel = onScreen && (z >= labelZoom || (z >= hubZoom && n.degree >= hubDegree) || g.hot(n) || n.ID == g.focus)
 	if !onScreen {
 		return
 	}
@@ -306,7 +316,8 @@ func (r *graphRenderer) placeEdge(i int32, e *vedge, size fyne.Size) {
 	dx, dy := float64(b.X-a.X), float64(b.Y-a.Y)
 	dist := math.Hypot(dx, dy)
 	ra, rb := float64(g.radius(e.from)), float64(g.radius(e.to))
-	visible := dist > ra+rb+arrowSize && segmentNear(a, b, size, labelWidth)
+	arrow := float64(arrowSize * g.scale())
+	visible := dist > ra+rb+arrow && segmentNear(a, b, size, labelWidth)
 	setVisible(d.line, visible)
 	setVisible(d.head, visible)
 	d.wantLabel = false
@@ -320,12 +331,13 @@ func (r *graphRenderer) placeEdge(i int32, e *vedge, size fyne.Size) {
 	}
 	start := fyne.NewPos(float32(float64(a.X)+ux*ra+ox), float32(float64(a.Y)+uy*ra+oy))
 	tip := fyne.NewPos(float32(float64(b.X)-ux*(rb+1)+ox), float32(float64(b.Y)-uy*(rb+1)+oy))
-	half := float64(arrowSize) / 2
+	half := arrow / 2
 	mid := fyne.NewPos(tip.X-float32(ux*half), tip.Y-float32(uy*half))
 	d.line.Position1, d.line.Position2 = start, mid
 	d.line.Refresh()
 	d.head.Move(mid.SubtractXY(float32(half), float32(half)))
-	d.head.Resize(fyne.NewSquareSize(arrowSize))
+	r.labels.take(box{mid.X - float32(half), mid.Y - float32(half), mid.X + float32(half), mid.Y + float32(half), -1})
+	d.head.Resize(fyne.NewSquareSize(float32(arrow)))
 	if angle := float32(math.Atan2(uy, ux)*180/math.Pi + 90); d.head.Angle != angle {
 		d.head.Angle = angle
 		d.head.Refresh()

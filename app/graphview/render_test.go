@@ -43,7 +43,7 @@ func TestRenderArrowTouchesTargetRim(t *testing.T) {
 			target := at(t, g, k.to)
 			rim := float64(g.radius(ve.to))
 			d := dist(c, target) // head centre lies half a head outside the rim
-			if want := rim + 1 + arrowSize/2; math.Abs(d-want) > 1 {
+			if want := rim + 1 + float64(arrowSize*g.scale())/2; math.Abs(d-want) > 1 {
 				t.Errorf("arrowhead centre from target: got %.1f want %.1f", d, want)
 			}
 			if !head.Visible() || !ve.d.line.Visible() {

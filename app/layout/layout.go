@@ -11,7 +11,7 @@ type Config struct {
 	SpringStrength float64 // scales each spring's stiffness, 1/min(degree of its ends)
 	Charge         float64 // strength of the repulsion between every two nodes
 	Gravity        float64 // pull of every node towards the origin
-	Aspect         float64 // width/height the layout should fill; gravity along x is divided by Aspect²
+	Aspect         float64 // width/height the layout should fill; gravity along x is divided by Aspect
 	Theta          float64 // Barnes–Hut opening criterion; 0 is exact and O(n²)
 	VelocityDecay  float64 // fraction of velocity lost per step (friction)
 	AlphaDecay     float64 // fraction of the remaining temperature lost per step

@@ -46,7 +46,7 @@ func (l *Layout) applySprings() {
 // when the layout is to fill a wide frame.
 func (l *Layout) applyGravity() {
 	gy := l.cfg.Gravity * l.alpha
-	gx := gy / (l.cfg.Aspect * l.cfg.Aspect)
+	gx := gy / l.cfg.Aspect
 	for h := range l.pos {
 		l.vel[h].X -= l.pos[h].X * gx
 		l.vel[h].Y -= l.pos[h].Y * gy
