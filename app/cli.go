@@ -52,7 +52,9 @@ func Main(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "reelgraph: unknown command %q; run reelgraph --help\n", cmd)
 		return 2
 	}
-	if err := run(&c); err != nil {
+	if err := run(&c); err == errShown {
+		return 1
+	} else if err != nil {
 		var ue usageError
 		fmt.Fprintf(stderr, "reelgraph: %v\n", err)
 		if errors.As(err, &ue) {
@@ -195,7 +197,11 @@ func runShow(c *command) error {
 
 // notFound says a name matched nothing exactly, suggesting close matches.
 func notFound(ctx context.Context, s *graph.Store, name string) error {
-	hits, _ := s.Search(ctx, name, 3)
+	var hits []graph.Node
+	// a misspelt name may still share its start with the right one
+	for r := []rune(name); len(hits) == 0 && len(r) >= 3; r = r[:len(r)-1] {
+		hits, _ = s.Search(ctx, string(r), 3)
+	}
 	if len(hits) == 0 {
 		return fmt.Errorf("no node is named %q; try reelgraph search", name)
 	}

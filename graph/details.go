@@ -2,6 +2,7 @@ package graph
 
 import (
 	"context"
+	"fmt"
 	"sort"
 )
 
@@ -155,4 +156,19 @@ func appendID(list []ID, id ID) []ID {
 		}
 	}
 	return append(list, id)
+}
+
+// UnmarshalText reads "out", "in" or "both".
+func (d *Direction) UnmarshalText(b []byte) error {
+	switch string(b) {
+	case "out":
+		*d = Out
+	case "in":
+		*d = In
+	case "both":
+		*d = Both
+	default:
+		return fmt.Errorf("graph: direction %q is not out, in or both", b)
+	}
+	return nil
 }

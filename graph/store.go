@@ -11,14 +11,18 @@ import (
 
 	"github.com/cayleygraph/cayley/clog"
 	cgraph "github.com/cayleygraph/cayley/graph"
-	_ "github.com/cayleygraph/cayley/graph/kv/bolt" // registers the bolt backend
+	_ "github.com/cayleygraph/cayley/graph/kv/bbolt" // registers the bbolt backend
 	"github.com/cayleygraph/cayley/graph/memstore"
 	"github.com/cayleygraph/quad"
 )
 
 const (
-	boltFile = "indexes.bolt"   // the file Cayley's bolt backend keeps in its directory
-	lockName = "reelgraph.lock" // held while a Reelgraph has the store open
+	// cayleyBolt is the Cayley backend behind Bolt stores: bbolt, the
+	// maintained fork of bolt, which reads and writes the same file format
+	// (boltdb/bolt itself trips Go's pointer checks).
+	cayleyBolt = "bbolt"
+	boltFile   = "indexes.bolt"   // the file Cayley's bolt backends keep in their directory
+	lockName   = "reelgraph.lock" // held while a Reelgraph has the store open
 )
 
 // Errors a caller may want to tell apart, tested with errors.Is.
@@ -46,6 +50,11 @@ type Store struct {
 	loc  Location
 	qs   cgraph.QuadStore
 	lock *os.File
+
+	// swap is qs, seen as the swappable store an import replaces; nil for
+	// stores in memory. writeMu serializes Import and Load.
+	swap    *swapStore
+	writeMu sync.Mutex
 
 	mu     sync.RWMutex // guards the fields below
 	names  map[ID]nameInfo
@@ -77,7 +86,10 @@ func Open(ctx context.Context, loc Location, opt Options) (*Store, error) {
 			}
 		}
 	case Bolt:
-		err = s.openBolt(ctx, opt)
+		if err = s.openBolt(ctx, opt); err == nil {
+			s.swap = newSwapStore(s.qs)
+			s.qs = s.swap
+		}
 	default:
 		err = fmt.Errorf("graph: unknown backend %q", loc.Backend)
 	}
@@ -109,7 +121,8 @@ func (s *Store) openBolt(ctx context.Context, opt Options) error {
 	if s.lock, err = lockDir(dir); err != nil {
 		return fmt.Errorf("graph: open %s: %w", dir, err)
 	}
-	s.qs, err = cgraph.NewQuadStore(string(Bolt), dir, nil)
+	removeImportLeftovers(dir)
+	s.qs, err = cgraph.NewQuadStore(cayleyBolt, dir, nil)
 	if err != nil {
 		s.lock.Close()
 		s.lock = nil
@@ -158,11 +171,11 @@ func createBolt(ctx context.Context, dir string, seed func() quad.Reader) error 
 		return fmt.Errorf("graph: create %s: %w", dir, err)
 	}
 	defer os.RemoveAll(tmp) // a no-op once renamed
-	if err := cgraph.InitQuadStore(string(Bolt), tmp, nil); err != nil {
+	if err := cgraph.InitQuadStore(cayleyBolt, tmp, nil); err != nil {
 		return fmt.Errorf("graph: create %s: %w", dir, err)
 	}
 	if seed != nil {
-		qs, err := cgraph.NewQuadStore(string(Bolt), tmp, nil)
+		qs, err := cgraph.NewQuadStore(cayleyBolt, tmp, nil)
 		if err != nil {
 			return fmt.Errorf("graph: create %s: %w", dir, err)
 		}
@@ -210,6 +223,8 @@ func load(ctx context.Context, qs cgraph.QuadStore, r quad.Reader) ([]quad.Quad,
 // none do. Quads already in the store are skipped. It returns how many quads
 // were read.
 func (s *Store) Load(ctx context.Context, r quad.Reader) (int, error) {
+	s.writeMu.Lock()
+	defer s.writeMu.Unlock()
 	quads, err := load(ctx, s.qs, r)
 	if err != nil {
 		return 0, fmt.Errorf("graph: load: %w", err)

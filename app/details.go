@@ -1,0 +1,213 @@
+package app
+
+import (
+	"fmt"
+	"net/url"
+	"sort"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"reelgraph/app/graphview"
+	"reelgraph/graph"
+)
+
+// detailsPanel shows the selected node: type, label, description, aliases,
+// properties, neighbours grouped by predicate and the sources cited.
+type detailsPanel struct {
+	widget.BaseWidget
+
+	// OnNavigate is called when the analyst clicks a neighbour.
+	OnNavigate func(id graph.ID)
+	// OnMore is called when the analyst asks for all of a node's neighbours.
+	OnMore func(id graph.ID)
+
+	box    *fyne.Container
+	scroll *container.Scroll
+	shown  graph.Details
+}
+
+func newDetailsPanel() *detailsPanel {
+	d := &detailsPanel{box: container.NewVBox()}
+	d.scroll = container.NewVScroll(d.box)
+	d.ExtendBaseWidget(d)
+	d.ShowMessage("Select a node to read about it here.")
+	return d
+}
+
+// CreateRenderer returns a renderer of the panel's scrolling content.
+func (d *detailsPanel) CreateRenderer() fyne.WidgetRenderer {
+	return widget.NewSimpleRenderer(d.scroll)
+}
+
+// ShowMessage replaces the content with one line of text.
+func (d *detailsPanel) ShowMessage(msg string) {
+	d.shown = graph.Details{}
+	l := widget.NewLabel(msg)
+	l.Wrapping = fyne.TextWrapWord
+	d.box.Objects = []fyne.CanvasObject{l}
+	d.box.Refresh()
+}
+
+// Shown returns the details on show, for tests.
+func (d *detailsPanel) Shown() graph.Details { return d.shown }
+
+// ShowDetails fills the panel with det.
+func (d *detailsPanel) ShowDetails(det graph.Details) {
+	d.shown = det
+	cite := citations(det.Cited)
+	objs := []fyne.CanvasObject{d.header(det)}
+	if det.Description != "" {
+		objs = append(objs, wrapped(det.Description))
+	}
+	if len(det.Aliases) > 0 {
+		objs = append(objs, wrapped("Also known as "+strings.Join(det.Aliases, "; ")))
+	}
+	if len(det.Properties) > 0 {
+		objs = append(objs, heading("Properties"), d.properties(det.Properties, cite))
+	}
+	for _, g := range det.Groups {
+		objs = append(objs, d.group(det.ID, g, cite)...)
+	}
+	if len(det.Cited) > 0 {
+		objs = append(objs, heading("Sources"))
+		for i, src := range det.Cited {
+			objs = append(objs, sourceRow(i+1, src))
+		}
+	}
+	d.box.Objects = objs
+	d.box.Refresh()
+	d.scroll.ScrollToTop()
+}
+
+func (d *detailsPanel) header(det graph.Details) fyne.CanvasObject {
+	title := widget.NewLabelWithStyle(det.Label, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	title.Wrapping = fyne.TextWrapWord
+	title.SizeName = theme.SizeNameSubHeadingText
+	kind := ""
+	if len(det.Types) > 0 {
+		kind = string(det.Types[0])
+	}
+	col, icon, name := graphview.KindStyle(kind)
+	if len(det.TypeLabels) > 0 {
+		name = strings.Join(det.TypeLabels, ", ")
+	}
+	swatch := canvas.NewCircle(col)
+	chip := container.NewHBox(
+		container.NewGridWrap(fyne.NewSize(16, 16), container.NewStack(swatch, widget.NewIcon(icon))),
+		widget.NewLabel(name),
+	)
+	iri := widget.NewLabel(string(det.ID))
+	iri.Importance = widget.LowImportance
+	iri.Truncation = fyne.TextTruncateEllipsis
+	return container.NewVBox(title, chip, iri)
+}
+
+func (d *detailsPanel) properties(props []graph.Property, cite map[graph.ID]string) fyne.CanvasObject {
+	form := container.New(layout.NewFormLayout())
+	for _, p := range props {
+		key := widget.NewLabelWithStyle(graph.Humanize(graph.LocalName(p.Predicate)), fyne.TextAlignTrailing, fyne.TextStyle{Bold: true})
+		val := widget.NewLabel(strings.TrimSpace(p.Value + " " + cite[p.Source]))
+		val.Wrapping = fyne.TextWrapWord
+		form.Add(key)
+		form.Add(val)
+	}
+	return form
+}
+
+func (d *detailsPanel) group(self graph.ID, g graph.NeighborGroup, cite map[graph.ID]string) []fyne.CanvasObject {
+	arrow := "→ "
+	if g.Dir == graph.In {
+		arrow = "← "
+	}
+	objs := []fyne.CanvasObject{heading(fmt.Sprintf("%s%s (%d)", arrow, g.PredicateLabel, g.Total))}
+	for _, n := range g.Neighbors {
+		objs = append(objs, d.neighborRow(n, cite))
+	}
+	if more := g.Total - len(g.Neighbors); more > 0 {
+		b := widget.NewButton(fmt.Sprintf("+%d more", more), func() {
+			if d.OnMore != nil {
+				d.OnMore(self)
+			}
+		})
+		b.Importance = widget.LowImportance
+		objs = append(objs, container.NewHBox(b))
+	}
+	return objs
+}
+
+func (d *detailsPanel) neighborRow(n graph.Neighbor, cite map[graph.ID]string) fyne.CanvasObject {
+	kind := ""
+	if len(n.Types) > 0 {
+		kind = string(n.Types[0])
+	}
+	col, _, _ := graphview.KindStyle(kind)
+	swatch := canvas.NewCircle(col)
+	id := n.ID
+	link := widget.NewButton(n.Label, func() {
+		if d.OnNavigate != nil {
+			d.OnNavigate(id)
+		}
+	})
+	link.Importance = widget.LowImportance
+	link.Alignment = widget.ButtonAlignLeading
+	marks := make([]string, 0, len(n.Sources))
+	for _, s := range n.Sources {
+		marks = append(marks, cite[s])
+	}
+	sort.Strings(marks)
+	src := widget.NewLabel(strings.Join(marks, ""))
+	src.Importance = widget.LowImportance
+	return container.NewBorder(nil, nil,
+		container.NewCenter(container.NewGridWrap(fyne.NewSize(10, 10), swatch)), src, link)
+}
+
+// sourceRow shows one cited document: its number, title, publisher and
+// date, and a link that opens its URL in the browser.
+func sourceRow(n int, src graph.Source) fyne.CanvasObject {
+	meta := strings.Join(nonEmpty(src.Publisher, src.Date), ", ")
+	text := fmt.Sprintf("[%d] %s", n, src.Title)
+	title := widget.NewLabel(text)
+	title.Wrapping = fyne.TextWrapWord
+	objs := []fyne.CanvasObject{title}
+	row := container.NewHBox()
+	if meta != "" {
+		m := widget.NewLabel(meta)
+		m.Importance = widget.LowImportance
+		row.Add(m)
+	}
+	if u, err := url.Parse(src.URL); err == nil && (u.Scheme == "https" || u.Scheme == "http") {
+		link := widget.NewHyperlink("Open source", u)
+		row.Add(link)
+	}
+	if len(row.Objects) > 0 {
+		objs = append(objs, row)
+	}
+	return container.NewVBox(objs...)
+}
+
+func heading(text string) fyne.CanvasObject {
+	l := widget.NewLabelWithStyle(text, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	return container.NewVBox(widget.NewSeparator(), l)
+}
+
+func wrapped(text string) fyne.CanvasObject {
+	l := widget.NewLabel(text)
+	l.Wrapping = fyne.TextWrapWord
+	return l
+}
+
+func nonEmpty(parts ...string) []string {
+	var out []string
+	for _, p := range parts {
+		if p != "" {
+			out = append(out, p)
+		}
+	}
+	return out
+}

@@ -1,0 +1,332 @@
+package app
+
+import (
+	"context"
+	"errors"
+	"fmt"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"reelgraph/app/graphview"
+	"reelgraph/graph"
+)
+
+const (
+	// perGroup is how many neighbours of one predicate the details panel
+	// lists before offering "+N more".
+	perGroup = 25
+	// expandLimit caps the neighbours one expansion adds to the canvas.
+	expandLimit = 50
+	// startNode is the node the window opens on when the store has it.
+	startNode = "urn:reelgraph:id:netflix"
+)
+
+// ui is the explorer window and the widgets it holds.
+type ui struct {
+	win     fyne.Window
+	ex      Explorer
+	search  *searchBox
+	view    *graphview.GraphView
+	details *detailsPanel
+	status  *widget.Label
+	counts  string // the status bar's store summary
+}
+
+// newUI builds the explorer window over ex. It loads nothing yet: call
+// start for that.
+func newUI(a fyne.App, ex Explorer) *ui {
+	u := &ui{ex: ex, win: a.NewWindow("Reelgraph")}
+	u.view = graphview.New()
+	u.view.SetDo(uiDo)
+	u.details = newDetailsPanel()
+	u.status = widget.NewLabel("Opening " + ex.Location().String() + "…")
+	u.status.Truncation = fyne.TextTruncateEllipsis
+	u.search = newSearchBox(ex, u.win.Canvas())
+
+	u.search.OnChosen = func(id graph.ID) { u.focus(id) }
+	u.view.OnSelected = func(id string) { u.selectNode(graph.ID(id)) }
+	u.view.OnExpand = func(id string) { u.expand(graph.ID(id)) }
+	u.details.OnNavigate = func(id graph.ID) { u.navigate(id) }
+	u.details.OnMore = func(id graph.ID) { u.showDetails(id, 0) }
+
+	u.win.SetContent(u.layout())
+	u.win.Resize(fyne.NewSize(1280, 800))
+	u.bindKeys()
+	return u
+}
+
+func (u *ui) layout() fyne.CanvasObject {
+	toolbar := widget.NewToolbar(
+		widget.NewToolbarAction(theme.ZoomFitIcon(), u.view.Fit),
+		widget.NewToolbarAction(theme.ZoomInIcon(), u.view.ZoomIn),
+		widget.NewToolbarAction(theme.ZoomOutIcon(), u.view.ZoomOut),
+		widget.NewToolbarSeparator(),
+		widget.NewToolbarAction(theme.DocumentIcon(), u.showSources),
+	)
+	top := container.NewBorder(nil, nil, nil, toolbar, u.search)
+	canvasArea := container.NewStack(u.view,
+		container.NewVBox(layout.NewSpacer(), container.NewHBox(graphview.NewLegend(u.view))))
+	split := container.NewHSplit(canvasArea, u.details)
+	split.Offset = 0.68
+	return container.NewBorder(container.NewPadded(top), u.status, nil, nil, split)
+}
+
+func (u *ui) bindKeys() {
+	c := u.win.Canvas()
+	c.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyF, Modifier: fyne.KeyModifierShortcutDefault},
+		func(fyne.Shortcut) { c.Focus(u.search) })
+	c.SetOnTypedRune(func(r rune) {
+		switch r {
+		case '+', '=':
+			u.view.ZoomIn()
+		case '-':
+			u.view.ZoomOut()
+		case 'f', 'F':
+			u.view.Fit()
+		}
+	})
+}
+
+// start loads the store's counts and the opening view, off the UI
+// goroutine.
+func (u *ui) start() {
+	go func() {
+		ctx := context.Background()
+		st, err := u.ex.Stats(ctx)
+		uiDo(func() {
+			if err != nil {
+				u.fail("Reading the store failed", err)
+				return
+			}
+			u.counts = fmt.Sprintf("%s  ·  %d quads  ·  %d nodes  ·  %d entities  ·  %d sources",
+				u.ex.Location(), st.Quads, st.Nodes, entities(st), st.Sources)
+			u.setStatus("")
+			if st.Quads == 0 {
+				u.details.ShowMessage("This store is empty. Run Reelgraph without --empty on a new store to open the bundled graph.")
+			}
+		})
+		if st.Quads == 0 {
+			return
+		}
+		if _, err := u.ex.Resolve(ctx, startNode); err == nil {
+			uiDo(func() { u.focus(startNode) })
+		} else {
+			uiDo(func() {
+				u.details.ShowMessage("Search for a node above to start exploring.")
+				u.win.Canvas().Focus(u.search)
+			})
+		}
+	}()
+}
+
+func entities(st graph.Stats) int {
+	n := 0
+	for _, c := range st.Types {
+		n += c
+	}
+	return n
+}
+
+// setStatus shows msg beside the store's counts; "" shows the counts alone.
+func (u *ui) setStatus(msg string) {
+	if msg == "" {
+		u.status.SetText(u.counts)
+		return
+	}
+	u.status.SetText(u.counts + "  ·  " + msg)
+}
+
+// focus makes id the centre of a fresh view: the node, its neighbours and
+// the edges among them, selected with its details shown.
+func (u *ui) focus(id graph.ID) {
+	u.setStatus("Loading " + u.ex.Brief(id).Label + "…")
+	go func() {
+		nodes, edges, err := u.neighbourhood(context.Background(), id, nil)
+		uiDo(func() {
+			if err != nil {
+				u.fail("Could not open "+u.ex.Brief(id).Label, err)
+				return
+			}
+			u.view.SetGraph(nodes, edges, string(id))
+			u.view.Select(string(id))
+			u.selectNode(id)
+		})
+	}()
+}
+
+// expand adds id's neighbours to the view around it.
+func (u *ui) expand(id graph.ID) {
+	u.setStatus("Expanding " + u.ex.Brief(id).Label + "…")
+	visible := u.visible()
+	go func() {
+		nodes, edges, err := u.neighbourhood(context.Background(), id, visible)
+		uiDo(func() {
+			if err != nil {
+				u.fail("Could not expand "+u.ex.Brief(id).Label, err)
+				return
+			}
+			u.view.Add(nodes, edges, string(id))
+			u.setStatus(fmt.Sprintf("%s: %d neighbours shown", u.ex.Brief(id).Label, len(nodes)))
+		})
+	}()
+}
+
+// navigate follows a link in the details panel: the node joins the view
+// (linked to the node it was reached from) and becomes the selection.
+func (u *ui) navigate(id graph.ID) {
+	if u.view.Has(string(id)) {
+		u.view.Select(string(id))
+		u.selectNode(id)
+		return
+	}
+	from := u.details.Shown().ID
+	visible := u.visible()
+	go func() {
+		edges, err := u.edgesTo(context.Background(), id, visible)
+		uiDo(func() {
+			if err != nil {
+				u.fail("Could not open "+u.ex.Brief(id).Label, err)
+				return
+			}
+			u.view.Add([]graphview.Node{u.viewNode(id)}, edges, string(from))
+			u.view.Select(string(id))
+			u.selectNode(id)
+		})
+	}()
+}
+
+// selectNode shows id's details.
+func (u *ui) selectNode(id graph.ID) {
+	if id == "" {
+		return
+	}
+	u.showDetails(id, perGroup)
+}
+
+func (u *ui) showDetails(id graph.ID, limit int) {
+	go func() {
+		d, err := u.ex.Details(context.Background(), id, limit)
+		uiDo(func() {
+			if err != nil {
+				u.fail("Could not read "+u.ex.Brief(id).Label, err)
+				return
+			}
+			u.details.ShowDetails(d)
+			u.setStatus("")
+		})
+	}()
+}
+
+// visible lists the nodes on the canvas; call it on the UI goroutine.
+func (u *ui) visible() map[graph.ID]bool {
+	m := make(map[graph.ID]bool)
+	for _, id := range u.view.NodeIDs() {
+		m[graph.ID(id)] = true
+	}
+	return m
+}
+
+// neighbourhood returns id and up to expandLimit of its neighbours as view
+// nodes, with every edge among them and the visible nodes.
+func (u *ui) neighbourhood(ctx context.Context, id graph.ID, visible map[graph.ID]bool) ([]graphview.Node, []graphview.Edge, error) {
+	edges, err := u.ex.Neighbors(ctx, id, graph.NeighborOptions{})
+	if err != nil {
+		return nil, nil, err
+	}
+	in := map[graph.ID]bool{id: true}
+	for k := range visible {
+		in[k] = true
+	}
+	nodes := []graphview.Node{u.viewNode(id)}
+	var fresh []graph.ID
+	for _, e := range edges {
+		o := e.Other(id)
+		if in[o] || len(fresh) >= expandLimit {
+			continue
+		}
+		in[o] = true
+		fresh = append(fresh, o)
+		nodes = append(nodes, u.viewNode(o))
+	}
+	seen := make(map[graph.Edge]bool)
+	var out []graphview.Edge
+	add := func(e graph.Edge) {
+		k := graph.Edge{Subject: e.Subject, Predicate: e.Predicate, Object: e.Object}
+		if !seen[k] && in[e.Subject] && in[e.Object] {
+			seen[k] = true
+			out = append(out, u.viewEdge(e))
+		}
+	}
+	for _, e := range edges {
+		add(e)
+	}
+	for _, f := range fresh {
+		es, err := u.ex.Neighbors(ctx, f, graph.NeighborOptions{Limit: 500})
+		if err != nil {
+			return nil, nil, err
+		}
+		for _, e := range es {
+			add(e)
+		}
+	}
+	return nodes, out, nil
+}
+
+// edgesTo returns the edges between id and the visible nodes.
+func (u *ui) edgesTo(ctx context.Context, id graph.ID, visible map[graph.ID]bool) ([]graphview.Edge, error) {
+	es, err := u.ex.Neighbors(ctx, id, graph.NeighborOptions{})
+	if err != nil {
+		return nil, err
+	}
+	var out []graphview.Edge
+	for _, e := range es {
+		if visible[e.Other(id)] {
+			out = append(out, u.viewEdge(e))
+		}
+	}
+	return out, nil
+}
+
+func (u *ui) viewNode(id graph.ID) graphview.Node {
+	b := u.ex.Brief(id)
+	kind := ""
+	if len(b.Types) > 0 {
+		kind = string(b.Types[0])
+	}
+	return graphview.Node{ID: string(id), Label: b.Label, Kind: kind}
+}
+
+func (u *ui) viewEdge(e graph.Edge) graphview.Edge {
+	return graphview.Edge{From: string(e.Subject), To: string(e.Object),
+		Predicate: string(e.Predicate), Label: u.ex.PredicateLabel(e.Predicate)}
+}
+
+// fail tells the analyst what went wrong in a dialog and the status bar.
+func (u *ui) fail(what string, err error) {
+	msg := what + ": " + err.Error()
+	if errors.Is(err, graph.ErrNotFound) {
+		msg = what + ": the store has no such node. Search for another."
+	}
+	u.setStatus(msg)
+	dialog.ShowError(errors.New(msg), u.win)
+}
+
+// showSources opens a window listing every source in the store.
+func (u *ui) showSources() {
+	go func() {
+		srcs, err := u.ex.Sources(context.Background())
+		uiDo(func() {
+			if err != nil {
+				u.fail("Could not list the sources", err)
+				return
+			}
+			showSourcesWindow(fyne.CurrentApp(), srcs)
+		})
+	}()
+}
