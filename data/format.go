@@ -1,0 +1,206 @@
+package data
+
+import (
+	"bufio"
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"github.com/cayleygraph/quad"
+)
+
+// Names of the formats Reelgraph reads and writes.
+const (
+	NQuads   = "nquads"
+	NTriples = "ntriples"
+	JSONLD   = "jsonld"
+	JSON     = "json" // Cayley's JSON
+	CSV      = "csv"
+	TSV      = "tsv"
+	GraphML  = "graphml"
+	GML      = "gml"
+	DOT      = "dot"
+)
+
+// Format describes one file format: its name (what --format takes), its
+// file extensions, and whether Reelgraph imports and exports it. Where
+// quad's format registry has a reader or writer for it, Reg names that
+// entry (quad.FormatByName).
+type Format struct {
+	Name   string
+	Title  string
+	Ext    []string
+	Import bool
+	Export bool
+	Reg    string
+}
+
+// Formats lists every format, in the order a person would pick from.
+var Formats = []Format{
+	{Name: NQuads, Title: "N-Quads", Ext: []string{".nq", ".nquads"}, Import: true, Export: true, Reg: "nquads"},
+	{Name: NTriples, Title: "N-Triples", Ext: []string{".nt", ".ntriples"}, Import: true},
+	{Name: JSONLD, Title: "JSON-LD", Ext: []string{".jsonld"}, Import: true, Export: true, Reg: "jsonld"},
+	{Name: JSON, Title: "Cayley JSON", Ext: []string{".json"}, Import: true, Export: true, Reg: "json"},
+	{Name: CSV, Title: "CSV", Ext: []string{".csv"}, Import: true, Export: true},
+	{Name: TSV, Title: "TSV", Ext: []string{".tsv", ".tab"}, Import: true},
+	{Name: GraphML, Title: "GraphML", Ext: []string{".graphml"}, Export: true},
+	{Name: GML, Title: "GML", Ext: []string{".gml"}, Export: true},
+	{Name: DOT, Title: "Graphviz DOT", Ext: []string{".dot", ".gv"}, Export: true},
+}
+
+// FormatByName returns the format called name, or nil.
+func FormatByName(name string) *Format {
+	name = strings.ToLower(strings.TrimPrefix(name, "."))
+	for i, f := range Formats {
+		if f.Name == name {
+			return &Formats[i]
+		}
+		for _, e := range f.Ext {
+			if e == "."+name {
+				return &Formats[i]
+			}
+		}
+	}
+	return nil
+}
+
+// FormatNames lists the names of the formats for which keep is true.
+func FormatNames(keep func(Format) bool) string {
+	var names []string
+	for _, f := range Formats {
+		if keep(f) {
+			names = append(names, f.Name)
+		}
+	}
+	sort.Strings(names)
+	return strings.Join(names, ", ")
+}
+
+// ErrUnknownFormat is returned when a file's format cannot be told.
+var ErrUnknownFormat = errors.New("unknown format")
+
+// DetectFormat names the format of a file from its name (a trailing .gz
+// ignored) and, when the name does not tell, the first bytes of its
+// (decompressed) content.
+func DetectFormat(name string, head []byte) (string, error) {
+	base := strings.ToLower(strings.TrimSuffix(filepath.Base(name), ".gz"))
+	if f := FormatByName(filepath.Ext(base)); f != nil && filepath.Ext(base) != "" {
+		if f.Name == JSON && looksLikeJSONLD(head) {
+			return JSONLD, nil
+		}
+		return f.Name, nil
+	}
+	if f := sniff(head); f != "" {
+		return f, nil
+	}
+	return "", fmt.Errorf("%s: %w; name the format with --format (%s)", name, ErrUnknownFormat, FormatNames(func(f Format) bool { return f.Import }))
+}
+
+// sniff guesses a format from content.
+func sniff(head []byte) string {
+	s := bytes.TrimLeft(head, " \t\r\n\ufeff")
+	switch {
+	case len(s) == 0:
+		return ""
+	case s[0] == '<' && !bytes.HasPrefix(s, []byte("<?xml")), bytes.HasPrefix(s, []byte("_:")), s[0] == '#':
+		return NQuads
+	case s[0] == '{':
+		return JSONLD
+	case s[0] == '[':
+		if looksLikeJSONLD(head) {
+			return JSONLD
+		}
+		return JSON
+	}
+	line, _, _ := bytes.Cut(s, []byte("\n"))
+	switch {
+	case bytes.Count(line, []byte("\t")) > 0:
+		return TSV
+	case bytes.Count(line, []byte(",")) > 0:
+		return CSV
+	}
+	return ""
+}
+
+func looksLikeJSONLD(head []byte) bool {
+	return bytes.Contains(head, []byte(`"@context"`)) || bytes.Contains(head, []byte(`"@id"`)) ||
+		bytes.Contains(head, []byte(`"@graph"`)) || bytes.HasPrefix(bytes.TrimSpace(head), []byte("{"))
+}
+
+// ReadOptions tune NewReader.
+type ReadOptions struct {
+	// Format is a format's name; empty detects it (DetectFormat).
+	Format string
+	// Base and KeepRelative deal with relative IRIs in N-Quads and
+	// N-Triples, as NQuadsOptions says.
+	Base         string
+	KeepRelative bool
+	// Mapping maps the columns of a CSV or TSV table; nil guesses it from
+	// the header (GuessMapping).
+	Mapping *Mapping
+}
+
+// NewReader returns a reader of the quads in r, a file called name,
+// gunzipping it if need be and detecting its format unless opt names one.
+// Every reader is strict: what is not valid in its format, or not valid
+// RDF, is an error naming the file and, where it can, the line and column.
+func NewReader(r io.Reader, name string, opt ReadOptions) (quad.ReadCloser, error) {
+	r, err := Decompress(r, name)
+	if err != nil {
+		return nil, err
+	}
+	br := bufio.NewReaderSize(r, 64<<10)
+	r = br
+	format := opt.Format
+	if format == "" {
+		head, _ := br.Peek(4096)
+		if format, err = DetectFormat(name, head); err != nil {
+			return nil, err
+		}
+	} else if f := FormatByName(format); f == nil || !f.Import {
+		return nil, fmt.Errorf("data: Reelgraph cannot import %q; it imports %s", format, FormatNames(func(f Format) bool { return f.Import }))
+	}
+	switch FormatByName(format).Name {
+	case NQuads, NTriples:
+		return NewNQuadsReader(r, NQuadsOptions{Name: name, Triples: format == NTriples, Base: opt.Base, KeepRelative: opt.KeepRelative}), nil
+	case JSONLD:
+		return NewJSONLDReader(r, name), nil
+	case JSON:
+		return NewJSONReader(r, name), nil
+	case CSV:
+		return NewCSVReader(r, name, opt.Mapping, 0), nil
+	case TSV:
+		return NewCSVReader(r, name, opt.Mapping, '\t'), nil
+	}
+	return nil, fmt.Errorf("data: no reader for %s", format)
+}
+
+// OpenFile opens the file at path for NewReader. Closing the reader closes
+// the file.
+func OpenFile(path string, opt ReadOptions) (quad.ReadCloser, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("data: %w", err)
+	}
+	r, err := NewReader(f, filepath.Base(path), opt)
+	if err != nil {
+		f.Close()
+		return nil, err
+	}
+	return fileReader{r, f}, nil
+}
+
+type fileReader struct {
+	quad.ReadCloser
+	f *os.File
+}
+
+func (r fileReader) Close() error {
+	r.ReadCloser.Close()
+	return r.f.Close()
+}
