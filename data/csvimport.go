@@ -353,10 +353,10 @@ func (r *CSVReader) nodeRow(rec []string, cells map[string]int, label quad.Value
 }
 
 const (
-	iriLabel = "http://www.w3.org/2000/01/rdf-schema#label"
+	iriLabel  = "http://www.w3.org/2000/01/rdf-schema#label"
 	iriType   = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
-	iriSource   = "urn:reelgraph:vocab:Source"
-	iriURL = "http://schema.org/url"
+	iriSource = "urn:reelgraph:vocab:Source"
+	iriURL    = "http://schema.org/url"
 )
 
 // describe adds, once per document, that it is a Source, with its cell

@@ -36,10 +36,10 @@ var schemaOrgContext = map[string]any{
 
 // bundledContexts are the remote contexts a JSON-LD document may name.
 var bundledContexts = map[string]any{
-	"http://schema.org":          schemaOrgContext,
-	"http://schema.org/":         schemaOrgContext,
-	"https://schema.org":         schemaOrgContext,
-	"https://schema.org/":        schemaOrgContext,
+	"http://schema.org":                          schemaOrgContext,
+	"http://schema.org/":                         schemaOrgContext,
+	"https://schema.org":                         schemaOrgContext,
+	"https://schema.org/":                        schemaOrgContext,
 	"https://schema.org/docs/jsonldcontext.json": schemaOrgContext,
 	"http://schema.org/docs/jsonldcontext.json":  schemaOrgContext,
 }
