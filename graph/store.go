@@ -51,6 +51,11 @@ type Store struct {
 	qs   cgraph.QuadStore
 	lock *os.File
 
+	// swap is qs, seen as the swappable store an import replaces; nil for
+	// stores in memory. writeMu serializes Import and Load.
+	swap    *swapStore
+	writeMu sync.Mutex
+
 	mu     sync.RWMutex // guards the fields below
 	names  map[ID]nameInfo
 	text   *TextIndex
@@ -81,7 +86,10 @@ func Open(ctx context.Context, loc Location, opt Options) (*Store, error) {
 			}
 		}
 	case Bolt:
-		err = s.openBolt(ctx, opt)
+		if err = s.openBolt(ctx, opt); err == nil {
+			s.swap = newSwapStore(s.qs)
+			s.qs = s.swap
+		}
 	default:
 		err = fmt.Errorf("graph: unknown backend %q", loc.Backend)
 	}
@@ -113,6 +121,7 @@ func (s *Store) openBolt(ctx context.Context, opt Options) error {
 	if s.lock, err = lockDir(dir); err != nil {
 		return fmt.Errorf("graph: open %s: %w", dir, err)
 	}
+	removeImportLeftovers(dir)
 	s.qs, err = cgraph.NewQuadStore(cayleyBolt, dir, nil)
 	if err != nil {
 		s.lock.Close()
@@ -214,6 +223,8 @@ func load(ctx context.Context, qs cgraph.QuadStore, r quad.Reader) ([]quad.Quad,
 // none do. Quads already in the store are skipped. It returns how many quads
 // were read.
 func (s *Store) Load(ctx context.Context, r quad.Reader) (int, error) {
+	s.writeMu.Lock()
+	defer s.writeMu.Unlock()
 	quads, err := load(ctx, s.qs, r)
 	if err != nil {
 		return 0, fmt.Errorf("graph: load: %w", err)
