@@ -27,10 +27,9 @@ type searchBox struct {
 	// OnChosen is called on the UI goroutine with the node the analyst picked.
 	OnChosen func(id graph.ID)
 
-	ex     Explorer
-	canvas fyne.Canvas
-	popup  *widget.PopUp
-	list   *widget.List
+	ex       Explorer
+	dropdown *fyne.Container // the suggestions, floating below the entry
+	list     *widget.List
 
 	mu      sync.Mutex // guards seq
 	seq     int        // the newest query; older answers are dropped
@@ -44,8 +43,8 @@ var (
 	_ fyne.Widget    = (*searchBox)(nil)
 )
 
-func newSearchBox(ex Explorer, c fyne.Canvas) *searchBox {
-	s := &searchBox{ex: ex, canvas: c}
+func newSearchBox(ex Explorer) *searchBox {
+	s := &searchBox{ex: ex}
 	s.ExtendBaseWidget(s)
 	s.SetPlaceHolder("Search nodes by name or alias (Ctrl+F)")
 	s.list = widget.NewList(
@@ -62,7 +61,11 @@ func newSearchBox(ex Explorer, c fyne.Canvas) *searchBox {
 		s.list.UnselectAll()
 		s.choose(i)
 	}
-	s.popup = widget.NewPopUp(s.list, c)
+	bg := canvas.NewRectangle(theme.Color(theme.ColorNameOverlayBackground))
+	bg.StrokeColor = theme.Color(theme.ColorNameShadow)
+	bg.StrokeWidth = 1
+	s.dropdown = container.New(&dropdownLayout{s}, container.NewStack(bg, s.list))
+	s.dropdown.Hide()
 	s.Entry.OnChanged = s.query
 	s.Entry.OnSubmitted = func(string) { s.choose(s.cursor) }
 	return s
@@ -77,7 +80,7 @@ func (s *searchBox) TypedKey(k *fyne.KeyEvent) {
 	case fyne.KeyUp:
 		s.moveCursor(-1)
 	case fyne.KeyEscape:
-		s.popup.Hide()
+		s.dropdown.Hide()
 	default:
 		s.Entry.TypedKey(k)
 	}
@@ -125,27 +128,45 @@ func (s *searchBox) query(text string) {
 func (s *searchBox) show(nodes []graph.Node, text string) {
 	s.results, s.cursor, s.lastFor = nodes, 0, text
 	if text == "" {
-		s.popup.Hide()
+		s.dropdown.Hide()
 		return
 	}
-	rows := len(nodes)
+	s.list.Refresh()
+	s.dropdown.Show()
+	s.dropdown.Refresh()
+}
+
+// Dropdown is the suggestion list. The window stacks it over the content
+// below the entry, rather than in a pop-up overlay, so that the entry keeps
+// the keyboard while the analyst types.
+func (s *searchBox) Dropdown() fyne.CanvasObject { return s.dropdown }
+
+// dropdownLayout places the suggestions at the top left of their area, as
+// wide as the entry and as tall as the rows need.
+type dropdownLayout struct{ s *searchBox }
+
+func (l *dropdownLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	rows := len(l.s.results)
 	if rows == 0 {
 		rows = 1
 	}
 	row := newSuggestionRow().MinSize().Height + theme.Padding()
-	width := fyne.Max(s.Size().Width, 360)
-	s.popup.Resize(fyne.NewSize(width, row*float32(rows)+theme.Padding()))
-	pos := fyne.CurrentApp().Driver().AbsolutePositionForObject(s)
-	s.popup.ShowAtPosition(pos.Add(fyne.NewPos(0, s.Size().Height)))
-	s.list.Refresh()
+	h := fyne.Min(row*float32(rows)+theme.Padding(), size.Height)
+	w := fyne.Min(fyne.Max(l.s.Size().Width, 360), size.Width)
+	for _, o := range objs {
+		o.Move(fyne.NewPos(theme.Padding(), 0))
+		o.Resize(fyne.NewSize(w, h))
+	}
 }
+
+func (l *dropdownLayout) MinSize([]fyne.CanvasObject) fyne.Size { return fyne.NewSize(0, 0) }
 
 func (s *searchBox) choose(i int) {
 	if i < 0 || i >= len(s.results) {
 		return
 	}
 	id := s.results[i].ID
-	s.popup.Hide()
+	s.dropdown.Hide()
 	if s.OnChosen != nil {
 		s.OnChosen(id)
 	}

@@ -23,6 +23,8 @@ const (
 	perGroup = 25
 	// expandLimit caps the neighbours one expansion adds to the canvas.
 	expandLimit = 50
+	// legendWidth is the room Fit leaves at the left for the legend.
+	legendWidth = 130
 	// startNode is the node the window opens on when the store has it.
 	startNode = "urn:reelgraph:id:netflix"
 )
@@ -47,10 +49,13 @@ func newUI(a fyne.App, ex Explorer) *ui {
 	u.details = newDetailsPanel()
 	u.status = widget.NewLabel("Opening " + ex.Location().String() + "…")
 	u.status.Truncation = fyne.TextTruncateEllipsis
-	u.search = newSearchBox(ex, u.win.Canvas())
+	u.search = newSearchBox(ex)
 
 	u.search.OnChosen = func(id graph.ID) { u.focus(id) }
-	u.view.OnSelected = func(id string) { u.selectNode(graph.ID(id)) }
+	u.view.OnSelected = func(id string) {
+		u.search.dropdown.Hide()
+		u.selectNode(graph.ID(id))
+	}
 	u.view.OnExpand = func(id string) { u.expand(graph.ID(id)) }
 	u.details.OnNavigate = func(id graph.ID) { u.navigate(id) }
 	u.details.OnMore = func(id graph.ID) { u.showDetails(id, 0) }
@@ -70,11 +75,14 @@ func (u *ui) layout() fyne.CanvasObject {
 		widget.NewToolbarAction(theme.DocumentIcon(), u.showSources),
 	)
 	top := container.NewBorder(nil, nil, nil, toolbar, u.search)
+	legend := graphview.NewLegend(u.view)
+	u.view.SetInsets(0, legendWidth, 0, 0)
 	canvasArea := container.NewStack(u.view,
-		container.NewVBox(layout.NewSpacer(), container.NewHBox(graphview.NewLegend(u.view))))
+		container.NewVBox(layout.NewSpacer(), container.NewHBox(legend)))
 	split := container.NewHSplit(canvasArea, u.details)
 	split.Offset = 0.68
-	return container.NewBorder(container.NewPadded(top), u.status, nil, nil, split)
+	body := container.NewStack(split, u.search.Dropdown())
+	return container.NewBorder(container.NewPadded(top), u.status, nil, nil, body)
 }
 
 func (u *ui) bindKeys() {

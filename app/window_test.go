@@ -91,7 +91,7 @@ func TestTypingShowsSuggestions(t *testing.T) {
 	})
 	eventually(t, "a suggestion for The Eternaut appears", func() bool {
 		r := u.search.Results()
-		return len(r) > 0 && r[0].Label == "The Eternaut" && u.search.popup.Visible()
+		return len(r) > 0 && r[0].Label == "The Eternaut" && u.search.dropdown.Visible()
 	})
 	onUI(func() { u.search.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn}) })
 	eventually(t, "Enter focuses The Eternaut", func() bool {
@@ -103,7 +103,7 @@ func TestSearchWithNoMatchSaysSo(t *testing.T) {
 	u := newTestUI(t)
 	onUI(func() { test.Type(u.search, "qqqzzz") })
 	eventually(t, "the suggestions say nothing matches", func() bool {
-		return u.search.popup.Visible() && len(u.search.Results()) == 0 && u.search.list.Length() == 1
+		return u.search.dropdown.Visible() && len(u.search.Results()) == 0 && u.search.list.Length() == 1
 	})
 }
 

@@ -42,7 +42,7 @@ type labelCandidate struct {
 }
 
 // mustShow is the rank up to which labels show even where they overlap.
-const mustShow = 2
+const mustShow = 3
 
 // reset empties the placer for a widget of the given size, keeping a margin
 // of labelWidth around it.
@@ -148,7 +148,7 @@ func (r *graphRenderer) placeLabels() {
 	for _, c := range p.order {
 		l := r.candidateLabel(c)
 		ok := r.fitLabel(l, c)
-		if !ok && c.rank <= mustShow { // selected, hovered and focus labels always show
+		if !ok && c.rank <= mustShow { // selected, hovered, focus and expanded labels always show
 			r.leastCovering(l, c)
 			ok = true
 		}

@@ -304,6 +304,8 @@ func (g *GraphView) labelRank(n *vnode) int {
 		return 1
 	case n.ID == g.focus:
 		return 2
+	case n.expanded: // the nodes the analyst opened are the map's landmarks
+		return 3
 	}
 	return mustShow + 2 + max(0, 100-n.degree)
 }

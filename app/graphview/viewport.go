@@ -24,6 +24,15 @@ type viewport struct {
 	zoom    float32
 	pan     fyne.Position
 	autoFit bool // refit on every frame until the person takes over
+	// insets are margins Fit keeps clear, for things floating over the
+	// widget such as a legend: top, left, bottom, right.
+	insets [4]float32
+}
+
+// SetInsets tells Fit to keep the given margins clear of nodes, for
+// controls that float over the widget (a legend at the bottom left, say).
+func (g *GraphView) SetInsets(top, left, bottom, right float32) {
+	g.view.insets = [4]float32{top, left, bottom, right}
 }
 
 func newViewport() viewport { return viewport{zoom: 1} }
@@ -100,9 +109,10 @@ func (g *GraphView) fit() {
 	}
 	b := g.worldBounds()
 	s := g.Size()
+	in := g.view.insets
 	// Leave room for a node's radius and its label below it.
-	w := float64(s.Width) - 2*fitMargin - 2*labelWidth/2
-	h := float64(s.Height) - 2*fitMargin - 2*nodeRadius - labelHeight
+	w := float64(s.Width-in[1]-in[3]) - 2*fitMargin - 2*labelWidth/2
+	h := float64(s.Height-in[0]-in[2]) - 2*fitMargin - 2*nodeRadius - labelHeight
 	zoom := maxFitZoom
 	if b.Width() > 0 {
 		zoom = math.Min(zoom, math.Max(w, 1)/b.Width())
@@ -112,7 +122,8 @@ func (g *GraphView) fit() {
 	}
 	g.view.zoom = float32(math.Max(minZoom, zoom))
 	c := b.Center()
-	g.view.pan = fyne.NewPos(-float32(c.X)*g.view.zoom, -float32(c.Y+labelHeight/2/float64(g.view.zoom))*g.view.zoom)
+	g.view.pan = fyne.NewPos(-float32(c.X)*g.view.zoom+(in[1]-in[3])/2,
+		-float32(c.Y+labelHeight/2/float64(g.view.zoom))*g.view.zoom+(in[0]-in[2])/2)
 }
 
 // worldBounds returns the rectangle holding every node on show.
