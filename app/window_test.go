@@ -115,3 +115,35 @@ func TestNavigateFromDetails(t *testing.T) {
 		return u.details.Shown().ID == target && u.view.Selected() == string(target)
 	})
 }
+
+func TestTapNodeShowsItsDetails(t *testing.T) {
+	u := newTestUI(t)
+	const id = "urn:reelgraph:id:ted-sarandos"
+	var pos fyne.Position
+	eventually(t, "Ted Sarandos is drawn on the canvas", func() bool {
+		var ok bool
+		pos, ok = u.view.NodePosition(id)
+		return ok && pos.X > 0 && pos.Y > 0
+	})
+	onUI(func() { test.TapAt(u.view, pos) })
+	eventually(t, "the details panel shows Ted Sarandos", func() bool {
+		return u.details.Shown().Label == "Ted Sarandos" && u.view.Selected() == id
+	})
+}
+
+func TestDoubleTapExpands(t *testing.T) {
+	u := newTestUI(t)
+	const id = "urn:reelgraph:id:the-eternaut"
+	var before int
+	var pos fyne.Position
+	eventually(t, "The Eternaut is drawn", func() bool {
+		var ok bool
+		pos, ok = u.view.NodePosition(id)
+		before = u.view.Len()
+		return ok
+	})
+	onUI(func() { u.view.DoubleTapped(&fyne.PointEvent{Position: pos}) })
+	eventually(t, "expanding The Eternaut adds its neighbours", func() bool {
+		return u.view.Expanded(id) && u.view.Has("urn:reelgraph:id:generative-ai-vfx") && u.view.Len() > before
+	})
+}

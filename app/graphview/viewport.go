@@ -53,7 +53,11 @@ func (g *GraphView) toWorld(p fyne.Position) layout.Point {
 	}
 }
 
-// screenPos returns where node id is drawn, for tests and menus.
+// NodePosition returns where node id is drawn, relative to the widget, and
+// whether it is on show: for menus anchored to a node, and for tests.
+func (g *GraphView) NodePosition(id string) (fyne.Position, bool) { return g.screenPos(id) }
+
+// screenPos returns where node id is drawn.
 func (g *GraphView) screenPos(id string) (fyne.Position, bool) {
 	n := g.nodes[id]
 	if n == nil {
