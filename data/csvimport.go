@@ -110,6 +110,18 @@ func GuessMapping(header []string) *Mapping {
 			has[r] = true
 		}
 	}
+	sources := 0
+	for _, r := range m.Columns {
+		if r == RoleSource {
+			sources++
+		}
+	}
+	for h, r := range m.Columns {
+		if sources > 1 && r == RoleSource && strings.EqualFold(strings.TrimSpace(h), "source") {
+			m.Columns[h] = RoleDocument // subject,object,source: the source is the citation
+			has[RoleDocument] = true
+		}
+	}
 	if has[RoleSource] && has[RoleTarget] {
 		m.Kind = KindEdges
 		for h, r := range m.Columns {

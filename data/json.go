@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"strings"
 
 	"github.com/cayleygraph/quad"
 )
@@ -85,6 +86,10 @@ func (r *JSONReader) next() (quad.Quad, error) {
 	}
 	if raw.Label != nil {
 		q.Label = quad.StringToValue(*raw.Label)
+	}
+	if l, ok := q.Object.(quad.LangString); ok {
+		l.Lang = strings.ToLower(l.Lang)
+		q.Object = l
 	}
 	if err := CheckQuad(q); err != nil {
 		return quad.Quad{}, fmt.Errorf("%w (IRIs are written in angle brackets, blank nodes as _:name)", err)

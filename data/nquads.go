@@ -73,7 +73,12 @@ type NQuadsOptions struct {
 // anything the grammar does not allow is a *ParseError naming the line and
 // column. It holds one line in memory at a time. Quads carry raw values
 // (quad.IRI, quad.BNode, quad.String, quad.LangString, quad.TypedString),
-// like nquads.NewReader(r, true).
+// like nquads.NewReader(r, true), except that "x"^^xsd:string, which RDF 1.1
+// makes the same term as "x", is read as quad.String, and language tags
+// are read in lower case, as RDF 1.1 defines their value. Control characters
+// are refused everywhere the grammar refuses them (IRIs, blank node labels,
+// between terms); inside a literal the grammar allows them, and so does
+// the reader.
 type NQuadsReader struct {
 	r    *bufio.Reader
 	opt  NQuadsOptions
@@ -488,7 +493,8 @@ func (p *lineParser) literal() (quad.Value, error) {
 		if err != nil {
 			return nil, err
 		}
-		return quad.LangString{Value: val, Lang: tag}, nil
+		// RDF 1.1 makes language tags case-insensitive, their value lower case.
+		return quad.LangString{Value: val, Lang: strings.ToLower(tag)}, nil
 	case '^':
 		if p.col+1 >= len(p.s) || p.s[p.col+1] != '^' {
 			p.col++
@@ -498,6 +504,9 @@ func (p *lineParser) literal() (quad.Value, error) {
 		dt, err := p.iri("datatype")
 		if err != nil {
 			return nil, err
+		}
+		if dt == quad.IRI(XSDString) {
+			return val, nil // RDF 1.1: a simple literal is an xsd:string
 		}
 		return quad.TypedString{Value: val, Type: dt.(quad.IRI)}, nil
 	}

@@ -41,7 +41,7 @@ var nquadsValid = []struct {
 	{"tabs and comment", "\t<http://example.org/s>\t<http://example.org/p>\t\"o\"\t.\t# note",
 		&quad.Quad{Subject: quad.IRI(ex + "s"), Predicate: quad.IRI(ex + "p"), Object: quad.String("o")}},
 	{"language tag", `<http://example.org/s> <http://example.org/p> "chat"@fr-CA .`,
-		&quad.Quad{Subject: quad.IRI(ex + "s"), Predicate: quad.IRI(ex + "p"), Object: quad.LangString{Value: "chat", Lang: "fr-CA"}}},
+		&quad.Quad{Subject: quad.IRI(ex + "s"), Predicate: quad.IRI(ex + "p"), Object: quad.LangString{Value: "chat", Lang: "fr-ca"}}},
 	{"datatype", `<http://example.org/s> <http://example.org/p> "1"^^<http://www.w3.org/2001/XMLSchema#integer> .`,
 		&quad.Quad{Subject: quad.IRI(ex + "s"), Predicate: quad.IRI(ex + "p"), Object: quad.TypedString{Value: "1", Type: xsd + "integer"}}},
 	{"echar", `<http://example.org/s> <http://example.org/p> "a\t\b\n\r\f\"\'\\z" .`,
