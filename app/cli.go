@@ -11,6 +11,7 @@ import (
 	"sort"
 	"strings"
 	"text/tabwriter"
+	"time"
 
 	"reelgraph/graph"
 )
@@ -24,6 +25,15 @@ Usage:
   reelgraph show NAME-or-IRI [--json] [--limit N]
                                                a node, its neighbours and sources
   reelgraph search TEXT [--json] [--limit N]   find nodes by label or alias
+  reelgraph import FILE... [--format F] [--map MAP.toml] [--note TEXT]
+               [--base IRI | --relative-iris] [--json]
+                                               add files to the store, atomically
+  reelgraph export --format F (--all | --from NODE [--hops N] | --nodes A,B,C) -o FILE
+                                               write part of the store to a file
+  reelgraph path A B [--k N] [--via P1,P2] [--json]
+                                               how A is connected to B: the k shortest paths
+  reelgraph query 'GIZMO' [--timeout D] [--json] [--limit N]
+                                               run a Gizmo (Cayley JavaScript) query
 
 Flags for every command:
   --db STORE   memory | bolt:PATH (default: bolt store in the user's data directory)
@@ -46,7 +56,7 @@ func Main(args []string, stdout, stderr io.Writer) int {
 		cmd, pos = pos[0], pos[1:]
 	}
 	c.args = pos
-	c.out = stdout
+	c.out, c.stderr = stdout, stderr
 	run, ok := commands[cmd]
 	if !ok {
 		fmt.Fprintf(stderr, "reelgraph: unknown command %q; run reelgraph --help\n", cmd)
@@ -68,10 +78,15 @@ func Main(args []string, stdout, stderr io.Writer) int {
 // command is one invocation's flags and arguments.
 type command struct {
 	StoreFlags
-	json  bool
-	limit int
-	args  []string
-	out   io.Writer
+	json    bool
+	limit   int
+	k       int           // path: how many paths
+	via     string        // path: comma-separated predicates
+	timeout time.Duration // query: how long a query may run
+	io      ioFlags       // import and export (cli_io.go)
+	args    []string
+	out     io.Writer
+	stderr  io.Writer
 }
 
 type usageError string
@@ -94,7 +109,11 @@ func (c *command) flags(stderr io.Writer) *flag.FlagSet {
 	fs.StringVar(&c.DB, "db", "", "store: memory or bolt:PATH")
 	fs.BoolVar(&c.Empty, "empty", false, "do not seed a new store")
 	fs.BoolVar(&c.json, "json", false, "write JSON")
-	fs.IntVar(&c.limit, "limit", 20, "neighbours per group (show) or results (search)")
+	fs.IntVar(&c.limit, "limit", 20, "neighbours per group (show) or results (search, query)")
+	c.io.register(fs)
+	fs.IntVar(&c.k, "k", 3, "how many paths (path)")
+	fs.StringVar(&c.via, "via", "", "comma-separated predicates a path may use (path)")
+	fs.DurationVar(&c.timeout, "timeout", 10*time.Second, "how long a query may run (query)")
 	return fs
 }
 

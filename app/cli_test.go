@@ -71,6 +71,14 @@ func TestCommands(t *testing.T) {
 		{"unknown command", []string{"frobnicate"}, 2, "", "unknown command", false},
 		{"show without name", []string{"--db", "memory", "show"}, 2, "", "give exactly one", false},
 		{"bad flag", []string{"--nope"}, 2, "", "flag provided but not defined", false},
+		{"path", []string{"--db", "memory", "path", "Ted Sarandos", "The Eternaut"}, 0, "Netflix", "", false},
+		{"path json", []string{"--db", "memory", "path", "Lionsgate", "Runway", "--json", "--k", "1"}, 0, `"sourceURL": "https://`, "", true},
+		{"path via", []string{"--db", "memory", "path", "Ted Sarandos", "The Eternaut", "--via", "leads"}, 1, "", "not connected", false},
+		{"path one end", []string{"--db", "memory", "path", "Netflix"}, 2, "", "give the two nodes", false},
+		{"query", []string{"--db", "memory", "query", `g.V("<urn:reelgraph:id:netflix>").In("<urn:reelgraph:vocab:streamedOn>").Unique().All()`}, 0, "The Eternaut", "", false},
+		{"query json", []string{"--db", "memory", "query", `g.V("<urn:reelgraph:id:netflix>").All()`, "--json"}, 0, `"id": "urn:reelgraph:id:netflix"`, "", true},
+		{"query runaway", []string{"--db", "memory", "query", `while (true) {}`, "--timeout", "200ms"}, 1, "", "ran out of time", false},
+		{"query syntax", []string{"--db", "memory", "query", `g.V(`}, 1, "", "query", false},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			out, errs, code := run(t, tc.args...)
