@@ -26,6 +26,11 @@ Usage:
                                                a node, its neighbours and sources
   reelgraph search TEXT [--json] [--limit N]   find nodes by label or alias
   reelgraph gen QUADS [SEED] > FILE.nq          write a synthetic graph for benchmarks
+  reelgraph import FILE... [--format F] [--map MAP.toml] [--note TEXT]
+               [--base IRI | --relative-iris] [--json]
+                                               add files to the store, atomically
+  reelgraph export --format F (--all | --from NODE [--hops N] | --nodes A,B,C) -o FILE
+                                               write part of the store to a file
   reelgraph path A B [--k N] [--via P1,P2] [--json]
                                                how A is connected to B: the k shortest paths
   reelgraph query 'GIZMO' [--timeout D] [--json] [--limit N]
@@ -79,6 +84,7 @@ type command struct {
 	k       int           // path: how many paths
 	via     string        // path: comma-separated predicates
 	timeout time.Duration // query: how long a query may run
+	io      ioFlags       // import and export (cli_io.go)
 	args    []string
 	out     io.Writer
 	stderr  io.Writer
@@ -105,6 +111,7 @@ func (c *command) flags(stderr io.Writer) *flag.FlagSet {
 	fs.BoolVar(&c.Empty, "empty", false, "do not seed a new store")
 	fs.BoolVar(&c.json, "json", false, "write JSON")
 	fs.IntVar(&c.limit, "limit", 20, "neighbours per group (show) or results (search, query)")
+	c.io.register(fs)
 	fs.IntVar(&c.k, "k", 3, "how many paths (path)")
 	fs.StringVar(&c.via, "via", "", "comma-separated predicates a path may use (path)")
 	fs.DurationVar(&c.timeout, "timeout", 10*time.Second, "how long a query may run (query)")

@@ -3,9 +3,12 @@ package data
 import (
 	"bufio"
 	"compress/gzip"
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"io"
+	"os"
 )
 
 // gzipMagic starts every gzip stream.
@@ -52,4 +55,19 @@ func gzipError(name string, err error) error {
 		what = "the file is cut short"
 	}
 	return fmt.Errorf("%s: %w: %s", name, ErrGzip, what)
+}
+
+// Digest returns "sha256-" and the first 32 hex digits of the SHA-256 of
+// the file at path, as stored (compressed or not): a name for its content.
+func Digest(path string) (string, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return "", fmt.Errorf("data: %w", err)
+	}
+	defer f.Close()
+	h := sha256.New()
+	if _, err := io.Copy(h, f); err != nil {
+		return "", fmt.Errorf("data: read %s: %w", path, err)
+	}
+	return "sha256-" + hex.EncodeToString(h.Sum(nil))[:32], nil
 }

@@ -60,7 +60,7 @@ type ImportSummary struct {
 	Added       int64 // quads read that the store did not hold
 	Duplicates  int64 // quads read that the store held already, or that repeated
 	SourceQuads int64 // quads added to describe the Source
-	NewEntities int64 // subjects the store did not know
+	NewEntities int64 // subjects the store did not know, the import's Source aside
 	// LookAlikes are new entities whose label or alias, normalized, equals
 	// the name of an entity already in the store: candidates for the analyst
 	// to review. At most MaxLookAlikes are listed; MoreLookAlikes counts
@@ -180,9 +180,11 @@ func (im *importer) run(ctx context.Context, r quad.Reader) (ImportSummary, erro
 		for _, q := range desc {
 			im.note(q)
 		}
+		entities := im.sum.NewEntities // the import's Source is reported apart
 		if err := im.flush(desc); err != nil {
 			return ImportSummary{}, err
 		}
+		im.sum.NewEntities = entities
 	}
 	after, err := t.count(ctx)
 	if err != nil {

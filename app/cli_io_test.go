@@ -1,0 +1,118 @@
+package app
+
+import (
+	"encoding/json"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+const cliNQ = `<http://example.org/heat> <http://www.w3.org/2000/01/rdf-schema#label> "Heat" .
+<http://example.org/heat> <urn:reelgraph:vocab:streamedOn> <urn:reelgraph:id:netflix> .
+<http://example.org/nflx> <http://www.w3.org/2000/01/rdf-schema#label> "Netflix" .
+`
+
+func TestImportExportCLI(t *testing.T) {
+	dir := t.TempDir()
+	db := "bolt:" + filepath.Join(dir, "store")
+	file := filepath.Join(dir, "films.nq")
+	os.WriteFile(file, []byte(cliNQ), 0o644)
+
+	out, errs, code := run(t, "--db", db, "import", file, "--note", "a test")
+	if code != 0 {
+		t.Fatalf("import: exit %d: %s", code, errs)
+	}
+	for _, want := range []string{"3 quads read, 3 added, 0 duplicates skipped", "new entities: 2", `"Netflix" http://example.org/nflx  ~  "Netflix" urn:reelgraph:id:netflix`, "urn:reelgraph:import:sha256-"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("import output lacks %q:\n%s", want, out)
+		}
+	}
+	out, errs, code = run(t, "--db", db, "import", file, "--json")
+	var sums []map[string]any
+	if code != 0 || json.Unmarshal([]byte(out), &sums) != nil || len(sums) != 1 || sums[0]["Added"] != 0.0 || sums[0]["Duplicates"] != 3.0 {
+		t.Errorf("second import: exit %d, %s %s", code, out, errs)
+	}
+
+	bad := filepath.Join(dir, "bad.nq")
+	os.WriteFile(bad, []byte(cliNQ+"<http://example.org/x> <p> \"y\" .\n"), 0o644)
+	_, errs, code = run(t, "--db", db, "import", bad)
+	if code != 1 || !strings.Contains(errs, "bad.nq:4:24: relative IRI <p>") || !strings.Contains(errs, "the store is as it was") {
+		t.Errorf("bad import: exit %d, %s", code, errs)
+	}
+
+	graphml := filepath.Join(dir, "heat.graphml")
+	_, errs, code = run(t, "--db", db, "export", "--from", "Heat", "--hops", "1", "-o", graphml)
+	b, _ := os.ReadFile(graphml)
+	if code != 0 || !strings.Contains(string(b), "<data key=\"label\">Heat</data>") || !strings.Contains(errs, "as GraphML") {
+		t.Errorf("export graphml: exit %d, %s\n%s", code, errs, b)
+	}
+	csvDir := filepath.Join(dir, "csv")
+	_, errs, code = run(t, "--db", db, "export", "--format", "csv", "--nodes", "Heat,urn:reelgraph:id:netflix", "-o", csvDir)
+	edges, _ := os.ReadFile(filepath.Join(csvDir, "edges.csv"))
+	if code != 0 || !strings.Contains(string(edges), "http://example.org/heat,urn:reelgraph:vocab:streamedOn,urn:reelgraph:id:netflix,urn:reelgraph:import:sha256-") {
+		t.Errorf("export csv: exit %d, %s\n%s", code, errs, edges)
+	}
+	nq := filepath.Join(dir, "all.nq")
+	_, errs, code = run(t, "--db", db, "export", "--all", "-o", nq)
+	b, _ = os.ReadFile(nq)
+	if code != 0 || strings.Count(string(b), "\n") < 1300 {
+		t.Errorf("export all: exit %d, %s, %d lines", code, errs, strings.Count(string(b), "\n"))
+	}
+
+	for _, tc := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"import"}, "give the files to import"},
+		{[]string{"export", "-o", nq}, "one of --all"},
+		{[]string{"export", "--all"}, "give the output with -o"},
+		{[]string{"export", "--all", "-o", "x.bin"}, "give the format"},
+		{[]string{"export", "--all", "--format", "pdf", "-o", "x"}, "cannot export \"pdf\""},
+	} {
+		_, errs, code := run(t, append([]string{"--db", db}, tc.args...)...)
+		if code != 2 || !strings.Contains(errs, tc.want) {
+			t.Errorf("%v: exit %d, %s; want 2 and %q", tc.args, code, errs, tc.want)
+		}
+	}
+	_, errs, code = run(t, "--db", db, "export", "--from", "Nobody", "-o", nq)
+	if code != 1 || !strings.Contains(errs, `no node is named "Nobody"`) {
+		t.Errorf("unknown node: exit %d, %s", code, errs)
+	}
+}
+
+func TestImportCSVWithMapping(t *testing.T) {
+	dir := t.TempDir()
+	table := filepath.Join(dir, "people.tsv")
+	os.WriteFile(table, []byte("who\tworks at\tcited\nAna\tNetflix\thttps://example.org/a\n"), 0o644)
+	mapping := filepath.Join(dir, "map.toml")
+	os.WriteFile(mapping, []byte("kind = \"edges\"\nbase = \"http://example.org/\"\npredicate = \"worksAt\"\n[columns]\nwho = \"source\"\n\"works at\" = \"target\"\ncited = \"document\"\n"), 0o644)
+	out, errs, code := run(t, "--db", "memory", "import", table, "--map", mapping)
+	if code != 0 || !strings.Contains(out, "4 quads read, 4 added") {
+		t.Fatalf("exit %d: %s %s", code, out, errs)
+	}
+}
+
+// TestImportFilmSetCLI imports Cayley's film set through the command line,
+// in the relative-IRI dialect, into a store on disk.
+func TestImportFilmSetCLI(t *testing.T) {
+	if testing.Short() {
+		t.Skip("the film set takes a while; run without -short")
+	}
+	gomod, err := exec.Command("go", "list", "-m", "-f", "{{.Dir}}", "github.com/cayleygraph/cayley").Output()
+	if err != nil {
+		t.Skip("cannot find the cayley module")
+	}
+	film := filepath.Join(strings.TrimSpace(string(gomod)), "data", "30kmoviedata.nq.gz")
+	db := "bolt:" + filepath.Join(t.TempDir(), "store")
+	_, errs, code := run(t, "--db", db, "--empty", "import", film)
+	if code != 1 || !strings.Contains(errs, "30kmoviedata.nq.gz:1:") || !strings.Contains(errs, "relative IRI") {
+		t.Errorf("strict import of the film set: exit %d, %s", code, errs)
+	}
+	out, errs, code := run(t, "--db", db, "--empty", "import", film, "--relative-iris", "--json")
+	var sums []struct{ Read, Added, Duplicates int }
+	if code != 0 || json.Unmarshal([]byte(out), &sums) != nil || sums[0].Read != 471705 || sums[0].Added != 471705 {
+		t.Errorf("film set: exit %d, %s %s", code, out, errs)
+	}
+}
