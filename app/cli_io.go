@@ -272,7 +272,7 @@ func resolve(ctx context.Context, s *graph.Store, name string) (graph.ID, error)
 // exportTo writes the scope to out in format. Files are written under a
 // temporary name and renamed into place, so out never holds half an
 // export; csv writes out/nodes.csv and out/edges.csv.
-func exportTo(ctx context.Context, s *graph.Store, sc graph.Scope, format, out string) (int, error) {
+func exportTo(ctx context.Context, s Porter, sc graph.Scope, format, out string) (int, error) {
 	if format == data.CSV {
 		if err := os.MkdirAll(out, 0o755); err != nil {
 			return 0, err
@@ -304,7 +304,7 @@ func exportTo(ctx context.Context, s *graph.Store, sc graph.Scope, format, out s
 	return n, err
 }
 
-func writeScope(ctx context.Context, s *graph.Store, sc graph.Scope, w quad.WriteCloser) (int, error) {
+func writeScope(ctx context.Context, s Porter, sc graph.Scope, w quad.WriteCloser) (int, error) {
 	n, err := s.Subgraph(ctx, sc, w)
 	if cerr := w.Close(); err == nil {
 		err = cerr
