@@ -69,7 +69,14 @@ var literalPredicates = map[string]string{
 	"outcome": "", "policyChange": "", "quote": "",
 	"releaseDate": xsd + "date", "revenue": xsd + "decimal",
 	"startDate": xsd + "date", "status": "", "summary": "",
-	"year": xsd + "gYear",
+	"titleBasis": "", "year": xsd + "gYear",
+}
+
+// sourceNotes are the optional literal predicates that qualify a Source's
+// metadata (docs/VOCABULARY.md), with the values each may take.
+var sourceNotes = map[string]map[string]bool{
+	"dateBasis":  {"event": true},
+	"titleBasis": {"url": true, "description": true},
 }
 
 // graph is the parsed bundled dataset with a few indexes.
@@ -282,6 +289,17 @@ func TestSources(t *testing.T) {
 		} else if _, err := time.Parse("2006-01-02", string(ts.Value)); err != nil || !dateRe.MatchString(string(ts.Value)) {
 			t.Errorf("%s: got date %q, want YYYY-MM-DD", s, ts.Value)
 		}
+		for term, allowed := range sourceNotes {
+			vs := g.values(s, vocabNS+term)
+			if len(vs) > 1 {
+				t.Errorf("%s: got %d %s values, want at most 1", s, len(vs), term)
+			}
+			for _, v := range vs {
+				if str, ok := plainString(v); !ok || !allowed[str] {
+					t.Errorf("%s: got %s %v, want one of %v", s, term, v, allowed)
+				}
+			}
+		}
 		urls := g.values(s, url)
 		if len(urls) != 1 {
 			t.Errorf("%s: got %d URLs, want 1", s, len(urls))
@@ -315,6 +333,11 @@ func TestEntities(t *testing.T) {
 		}
 		if n := len(g.values(e, rdfsLabel)); n > 1 {
 			t.Errorf("%s: got %d labels, want 1", e, n)
+		}
+		for term := range sourceNotes {
+			if vs := g.values(e, vocabNS+term); len(vs) > 0 {
+				t.Errorf("%s: got %s %v, want it on Sources only", e, term, vs)
+			}
 		}
 		for _, v := range g.values(e, alternateName) {
 			if _, ok := plainString(v); !ok {
