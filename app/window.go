@@ -8,7 +8,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -38,6 +37,10 @@ type ui struct {
 	details *detailsPanel
 	status  *widget.Label
 	counts  string // the status bar's store summary
+
+	undo         *stack[graphview.State] // view changes, for Undo and Redo
+	focusHistory *stack[graph.ID]        // focus changes, for Back and Forward
+	focused      graph.ID                // the node the view is centred on
 }
 
 // newUI builds the explorer window over ex. It loads nothing yet: call
@@ -60,7 +63,10 @@ func newUI(a fyne.App, ex Explorer) *ui {
 	u.details.OnNavigate = func(id graph.ID) { u.navigate(id) }
 	u.details.OnMore = func(id graph.ID) { u.showDetails(id, 0) }
 
+	u.tracking()
 	u.win.SetContent(u.layout())
+	u.win.SetMainMenu(u.mainMenu())
+	u.win.SetOnDropped(u.dropped) // importui.go
 	u.win.Resize(fyne.NewSize(1280, 800))
 	u.bindKeys()
 	return u
@@ -68,6 +74,11 @@ func newUI(a fyne.App, ex Explorer) *ui {
 
 func (u *ui) layout() fyne.CanvasObject {
 	toolbar := widget.NewToolbar(
+		widget.NewToolbarAction(theme.NavigateBackIcon(), u.Back),
+		widget.NewToolbarAction(theme.NavigateNextIcon(), u.Forward),
+		widget.NewToolbarAction(theme.ContentUndoIcon(), u.Undo),
+		widget.NewToolbarAction(theme.ContentRedoIcon(), u.Redo),
+		widget.NewToolbarSeparator(),
 		widget.NewToolbarAction(theme.ZoomFitIcon(), u.view.Fit),
 		widget.NewToolbarAction(theme.ZoomInIcon(), u.view.ZoomIn),
 		widget.NewToolbarAction(theme.ZoomOutIcon(), u.view.ZoomOut),
@@ -83,22 +94,6 @@ func (u *ui) layout() fyne.CanvasObject {
 	split.Offset = 0.68
 	body := container.NewStack(split, u.search.Dropdown())
 	return container.NewBorder(container.NewPadded(top), u.status, nil, nil, body)
-}
-
-func (u *ui) bindKeys() {
-	c := u.win.Canvas()
-	c.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyF, Modifier: fyne.KeyModifierShortcutDefault},
-		func(fyne.Shortcut) { c.Focus(u.search) })
-	c.SetOnTypedRune(func(r rune) {
-		switch r {
-		case '+', '=':
-			u.view.ZoomIn()
-		case '-':
-			u.view.ZoomOut()
-		case 'f', 'F':
-			u.view.Fit()
-		}
-	})
 }
 
 // start loads the store's counts and the opening view, off the UI
@@ -151,8 +146,18 @@ func (u *ui) setStatus(msg string) {
 }
 
 // focus makes id the centre of a fresh view: the node, its neighbours and
-// the edges among them, selected with its details shown.
+// the edges among them, selected with its details shown. Back returns to
+// the node focused before.
 func (u *ui) focus(id graph.ID) {
+	if u.focused != "" && u.focused != id {
+		u.focusHistory.Push(u.focused)
+	}
+	u.refocus(id)
+}
+
+// refocus focuses id without recording the move in the focus history.
+func (u *ui) refocus(id graph.ID) {
+	u.focused = id
 	u.setStatus("Loading " + u.ex.Brief(id).Label + "…")
 	go func() {
 		nodes, edges, err := u.neighbourhood(context.Background(), id, nil)

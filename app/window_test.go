@@ -37,8 +37,11 @@ func newTestUI(t *testing.T) *ui {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { s.Close() })
-	u := newUI(a, s)
-	u.win.Show()
+	var u *ui
+	onUI(func() { // widgets share Fyne's caches with deliveries still under way
+		u = newUI(a, s)
+		u.win.Show()
+	})
 	t.Cleanup(func() { onUI(u.win.Close) })
 	u.start()
 	eventually(t, "the details panel shows Netflix", func() bool {
@@ -119,13 +122,15 @@ func TestNavigateFromDetails(t *testing.T) {
 func TestTapNodeShowsItsDetails(t *testing.T) {
 	u := newTestUI(t)
 	const id = "urn:reelgraph:id:ted-sarandos"
-	var pos fyne.Position
 	eventually(t, "Ted Sarandos is drawn on the canvas", func() bool {
-		var ok bool
-		pos, ok = u.view.NodePosition(id)
-		return ok && pos.X > 0 && pos.Y > 0
+		_, ok := u.view.NodePosition(id)
+		return ok
 	})
-	onUI(func() { test.TapAt(u.view, pos) })
+	// read the position and tap in one go: the layout may still be moving
+	onUI(func() {
+		pos, _ := u.view.NodePosition(id)
+		test.TapAt(u.view, pos)
+	})
 	eventually(t, "the details panel shows Ted Sarandos", func() bool {
 		return u.details.Shown().Label == "Ted Sarandos" && u.view.Selected() == id
 	})
@@ -135,14 +140,15 @@ func TestDoubleTapExpands(t *testing.T) {
 	u := newTestUI(t)
 	const id = "urn:reelgraph:id:the-eternaut"
 	var before int
-	var pos fyne.Position
 	eventually(t, "The Eternaut is drawn", func() bool {
-		var ok bool
-		pos, ok = u.view.NodePosition(id)
+		_, ok := u.view.NodePosition(id)
 		before = u.view.Len()
 		return ok
 	})
-	onUI(func() { u.view.DoubleTapped(&fyne.PointEvent{Position: pos}) })
+	onUI(func() {
+		pos, _ := u.view.NodePosition(id)
+		u.view.DoubleTapped(&fyne.PointEvent{Position: pos})
+	})
 	eventually(t, "expanding The Eternaut adds its neighbours", func() bool {
 		return u.view.Expanded(id) && u.view.Has("urn:reelgraph:id:generative-ai-vfx") && u.view.Len() > before
 	})

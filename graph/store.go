@@ -56,6 +56,9 @@ type Store struct {
 	swap    *swapStore
 	writeMu sync.Mutex
 
+	closeOnce sync.Once
+	closeErr  error
+
 	mu     sync.RWMutex // guards the fields below
 	names  map[ID]nameInfo
 	text   *TextIndex
@@ -240,16 +243,16 @@ func (s *Store) Load(ctx context.Context, r quad.Reader) (int, error) {
 // Location returns where the store lives.
 func (s *Store) Location() Location { return s.loc }
 
-// Close releases the store. It is safe to call more than once.
+// Close releases the store. It is safe to call more than once, and while
+// reads are under way: they fail rather than race.
 func (s *Store) Close() error {
-	var err error
-	if s.qs != nil {
-		err = s.qs.Close()
-		s.qs = nil
-	}
-	if s.lock != nil {
-		s.lock.Close()
-		s.lock = nil
-	}
-	return err
+	s.closeOnce.Do(func() {
+		if s.qs != nil {
+			s.closeErr = s.qs.Close()
+		}
+		if s.lock != nil {
+			s.lock.Close()
+		}
+	})
+	return s.closeErr
 }

@@ -47,6 +47,10 @@ type GraphView struct {
 	// Add(neighbours, edges, id). Double tapping an expanded node collapses
 	// it without calling OnExpand.
 	OnExpand func(id string)
+	// OnBeforeChange is called just before the nodes, edges, pins or
+	// places change (not for pans, zooms or selection), so that the caller
+	// can take a State to undo to. Restore does not call it.
+	OnBeforeChange func()
 
 	nodes    map[string]*vnode
 	order    []*vnode // drawing order: oldest first
@@ -125,6 +129,7 @@ func layoutConfig() layout.Config {
 // the graph as it settles. The focus counts as expanded: its neighbours are
 // collapsed by Collapse(focus).
 func (g *GraphView) SetGraph(nodes []Node, edges []Edge, focus string) {
+	g.beforeChange()
 	g.nodes = make(map[string]*vnode, len(nodes))
 	g.order = g.order[:0]
 	g.edges = g.edges[:0]
@@ -188,6 +193,7 @@ func (g *GraphView) placeOutwards(nodes []Node, edges []Edge, byID map[string]No
 // by it. Nodes already shown and edges whose ends are missing are ignored,
 // except that an empty Label or Kind is filled in.
 func (g *GraphView) Add(nodes []Node, edges []Edge, near string) {
+	g.beforeChange()
 	from := g.nodes[near]
 	brought := ""
 	if from != nil {
@@ -271,8 +277,16 @@ func (g *GraphView) Remove(ids ...string) {
 	if len(gone) == 0 {
 		return
 	}
+	g.beforeChange()
 	g.removeSet(gone)
 	g.changed()
+}
+
+// beforeChange tells OnBeforeChange that a change is about to happen.
+func (g *GraphView) beforeChange() {
+	if g.OnBeforeChange != nil {
+		g.OnBeforeChange()
+	}
 }
 
 // removeSet removes the nodes in gone, which are all shown.
@@ -319,6 +333,7 @@ func (g *GraphView) Collapse(id string) {
 	if n == nil {
 		return
 	}
+	g.beforeChange()
 	n.expanded = false
 	gone := g.collapsible(id)
 	if len(gone) > 0 {
@@ -414,7 +429,12 @@ func (g *GraphView) Select(id string) {
 func (g *GraphView) Selected() string { return g.selected }
 
 // Pin fixes node id where it is, so the layout no longer moves it.
-func (g *GraphView) Pin(id string) { g.pinAt(id, nil) }
+func (g *GraphView) Pin(id string) {
+	if n := g.nodes[id]; n != nil && !n.pinned {
+		g.beforeChange()
+		g.pinAt(id, nil)
+	}
+}
 
 // pinAt pins node id at world position at, or where it is when at is nil.
 func (g *GraphView) pinAt(id string, at *layout.Point) {
@@ -440,6 +460,7 @@ func (g *GraphView) Unpin(id string) {
 	if n == nil || !n.pinned {
 		return
 	}
+	g.beforeChange()
 	n.pinned = false
 	g.mu.Lock()
 	g.lay.Unpin(id)

@@ -132,6 +132,7 @@ func (g *GraphView) startDrag(p fyne.Position) {
 	g.drag = dragState{active: true}
 	g.view.autoFit = false // the person has taken over the view
 	if n := g.nodeAt(p); n != nil {
+		g.beforeChange() // the node is about to move and be pinned
 		g.drag.node = n.ID
 		g.drag.grab = n.pos.Sub(g.toWorld(p))
 	}

@@ -185,6 +185,15 @@ func (l *Layout) Reheat(alpha float64) {
 	l.calm = 0
 }
 
+// Rest cools the layout at once: it is Stable, and Step moves nothing,
+// until the next change reheats it. Restoring saved positions uses it.
+func (l *Layout) Rest() {
+	l.alpha = 0
+	for i := range l.vel {
+		l.vel[i] = Point{}
+	}
+}
+
 // Bounds returns the smallest rectangle holding every node's position; it is
 // Empty when there are no nodes.
 func (l *Layout) Bounds() Rect {

@@ -1,0 +1,145 @@
+package app
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/widget"
+
+	"reelgraph/app/graphview"
+	"reelgraph/graph"
+)
+
+// historyLimit bounds the undo and focus histories.
+const historyLimit = 200
+
+// tracking wires the undo stack to the view: every change the view is
+// about to make records the view as it was.
+func (u *ui) tracking() {
+	u.undo = newStack[graphview.State](historyLimit)
+	u.focusHistory = newStack[graph.ID](historyLimit)
+	u.view.OnBeforeChange = func() { u.undo.Push(u.view.State()) }
+}
+
+// Undo restores the view as it was before its last change.
+func (u *ui) Undo() {
+	if st, ok := u.undo.Back(u.view.State()); ok {
+		u.restore(st)
+		u.setStatus("Undone")
+	}
+}
+
+// Redo reapplies the change Undo took back.
+func (u *ui) Redo() {
+	if st, ok := u.undo.Forward(u.view.State()); ok {
+		u.restore(st)
+		u.setStatus("Redone")
+	}
+}
+
+// restore shows st and the details of its selection.
+func (u *ui) restore(st graphview.State) {
+	u.view.Restore(st)
+	if st.Selected != "" {
+		u.selectNode(graph.ID(st.Selected))
+	}
+}
+
+// Back refocuses the node focused before the present one.
+func (u *ui) Back() {
+	if id, ok := u.focusHistory.Back(u.focused); ok {
+		u.refocus(id)
+	}
+}
+
+// Forward refocuses the node Back left.
+func (u *ui) Forward() {
+	if id, ok := u.focusHistory.Forward(u.focused); ok {
+		u.refocus(id)
+	}
+}
+
+// HideSelected hides the selected node from the canvas.
+func (u *ui) HideSelected() {
+	if id := u.view.Selected(); id != "" {
+		u.view.Remove(id)
+	}
+}
+
+// ExpandSelected expands the selected node, or collapses it when expanded.
+func (u *ui) ExpandSelected() {
+	id := u.view.Selected()
+	switch {
+	case id == "":
+	case u.view.Expanded(id):
+		u.view.Collapse(id)
+	default:
+		u.expand(graph.ID(id))
+	}
+}
+
+// shortcuts are the keys the window answers, for binding and for the "?"
+// help.
+func (u *ui) shortcuts() []shortcut {
+	ctrl := fyne.KeyModifierShortcutDefault
+	return []shortcut{
+		{"Ctrl+F", "search", &desktop.CustomShortcut{KeyName: fyne.KeyF, Modifier: ctrl}, func() { u.win.Canvas().Focus(u.search) }},
+		{"Ctrl+Z", "undo a change to the view", &desktop.CustomShortcut{KeyName: fyne.KeyZ, Modifier: ctrl}, u.Undo},
+		{"Ctrl+Shift+Z", "redo", &desktop.CustomShortcut{KeyName: fyne.KeyZ, Modifier: ctrl | fyne.KeyModifierShift}, u.Redo},
+		{"Ctrl+Y", "redo", &desktop.CustomShortcut{KeyName: fyne.KeyY, Modifier: ctrl}, u.Redo},
+		{"Alt+Left", "back to the previous focus", &desktop.CustomShortcut{KeyName: fyne.KeyLeft, Modifier: fyne.KeyModifierAlt}, u.Back},
+		{"Alt+Right", "forward", &desktop.CustomShortcut{KeyName: fyne.KeyRight, Modifier: fyne.KeyModifierAlt}, u.Forward},
+		{"Ctrl+S", "save the view as a workspace", &desktop.CustomShortcut{KeyName: fyne.KeyS, Modifier: ctrl}, u.saveWorkspaceDialog},
+		{"Ctrl+O", "open a workspace", &desktop.CustomShortcut{KeyName: fyne.KeyO, Modifier: ctrl}, u.openWorkspaceDialog},
+		{"Enter", "expand or collapse the selected node", nil, u.ExpandSelected},
+		{"Delete", "hide the selected node", nil, u.HideSelected},
+		{"F", "fit the graph to the window", nil, u.view.Fit},
+		{"+ / -", "zoom in / out", nil, nil},
+		{"?", "show these shortcuts", nil, u.showShortcuts},
+	}
+}
+
+type shortcut struct {
+	keys, does string
+	sc         fyne.Shortcut
+	fn         func()
+}
+
+func (u *ui) bindKeys() {
+	c := u.win.Canvas()
+	for _, s := range u.shortcuts() {
+		if s.sc != nil {
+			fn := s.fn
+			c.AddShortcut(s.sc, func(fyne.Shortcut) { fn() })
+		}
+	}
+	c.SetOnTypedRune(func(r rune) {
+		switch r {
+		case '+', '=':
+			u.view.ZoomIn()
+		case '-':
+			u.view.ZoomOut()
+		case 'f', 'F':
+			u.view.Fit()
+		case '?':
+			u.showShortcuts()
+		}
+	})
+	c.SetOnTypedKey(func(k *fyne.KeyEvent) {
+		switch k.Name {
+		case fyne.KeyReturn, fyne.KeyEnter:
+			u.ExpandSelected()
+		case fyne.KeyDelete, fyne.KeyBackspace:
+			u.HideSelected()
+		}
+	})
+}
+
+// showShortcuts lists every key the window answers.
+func (u *ui) showShortcuts() {
+	form := widget.NewForm()
+	for _, s := range u.shortcuts() {
+		form.Append(s.keys, widget.NewLabel(s.does))
+	}
+	dialog.ShowCustom("Keyboard shortcuts", "Close", form, u.win)
+}
