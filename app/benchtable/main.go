@@ -1,0 +1,83 @@
+// Command benchtable reads `go test -bench` output on stdin and prints the
+// benchmarks of issue #6 as a Markdown table: each figure beside its
+// target. `make bench` pipes the benchmarks through it.
+package main
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"os"
+	"regexp"
+	"strconv"
+	"strings"
+)
+
+// target is what issue #6 asks of a benchmark, and the figure compared.
+type target struct {
+	figure  string
+	metric  string // the metric shown: a reported unit, or "ns/op"
+	want    string
+	convert func(float64) string
+}
+
+func ms(v float64) string     { return strconv.FormatFloat(v, 'g', 3, 64) + " ms" }
+func nsToMs(v float64) string { return ms(v / 1e6) }
+func perSec(v float64) string { return strconv.FormatFloat(1e9/v, 'f', 1, 64) + "/s" }
+func mb(v float64) string     { return strconv.FormatFloat(v, 'f', 0, 64) + " MB" }
+
+// targets is keyed by the benchmark's name up to its first slash.
+var targets = map[string][]target{
+	"BenchmarkOpen":         {{"open until search works", "p50-ms", "≤ 1 s", ms}},
+	"BenchmarkSearch":       {{"one search keystroke, p50", "p50-ms", "", ms}, {"one search keystroke, p99", "p99-ms", "≤ 10 ms", ms}},
+	"BenchmarkExpand":       {{"expand a node, p50", "p50-ms", "", ms}, {"expand a node, p99", "p99-ms", "≤ 5 ms", ms}},
+	"BenchmarkHubPage":      {{"a supernode's first page, p99", "p99-ms", "≤ 16 ms", ms}},
+	"BenchmarkDetails":      {{"details panel, p99", "p99-ms", "", ms}},
+	"BenchmarkHubDetails":   {{"details panel of a supernode, p99", "p99-ms", "", ms}},
+	"BenchmarkBrowseMemory": {{"memory while browsing (peak RSS)", "peak-RSS-MB", "≤ 400 MB", mb}, {"memory after open (RSS)", "open-RSS-MB", "", mb}},
+	"BenchmarkStep2000":     {{"layout, 2,000 nodes", "ns/op", "≥ 60/s", perSec}},
+	"BenchmarkStep20000":    {{"layout, 20,000 nodes", "ns/op", "≥ 10/s", perSec}},
+	"BenchmarkPan5000":      {{"render while panning, 5,000 nodes / 10,000 edges", "ns/op", "≥ 30/s", perSec}},
+	"BenchmarkImport":       {{"import the film set", "ns/op", "≥ 3× faster than cayley load", nsToMs}},
+}
+
+var line = regexp.MustCompile(`^(Benchmark\S+?)(-\d+)?\s+\d+\s+(.*)$`)
+
+func main() {
+	if err := run(os.Stdin, os.Stdout); err != nil {
+		fmt.Fprintln(os.Stderr, "benchtable:", err)
+		os.Exit(1)
+	}
+}
+
+func run(in io.Reader, out io.Writer) error {
+	fmt.Fprintln(out, "| figure | benchmark | measured | target |")
+	fmt.Fprintln(out, "|---|---|---|---|")
+	sc := bufio.NewScanner(in)
+	for sc.Scan() {
+		m := line.FindStringSubmatch(sc.Text())
+		if m == nil {
+			continue
+		}
+		name, metrics := m[1], parseMetrics(m[3])
+		top, _, _ := strings.Cut(name, "/")
+		for _, t := range targets[top] {
+			if v, ok := metrics[t.metric]; ok {
+				fmt.Fprintf(out, "| %s | %s | %s | %s |\n", t.figure, strings.TrimPrefix(name, "Benchmark"), t.convert(v), t.want)
+			}
+		}
+	}
+	return sc.Err()
+}
+
+// parseMetrics reads "123 ns/op 4.5 p50-ms" into a map from unit to value.
+func parseMetrics(s string) map[string]float64 {
+	f := strings.Fields(s)
+	out := make(map[string]float64)
+	for i := 0; i+1 < len(f); i += 2 {
+		if v, err := strconv.ParseFloat(f[i], 64); err == nil {
+			out[f[i+1]] = v
+		}
+	}
+	return out
+}
