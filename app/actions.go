@@ -143,3 +143,29 @@ func (u *ui) showShortcuts() {
 	}
 	dialog.ShowCustom("Keyboard shortcuts", "Close", form, u.win)
 }
+
+// nodeMenu is what the window adds to a node's right-click menu.
+func (u *ui) nodeMenu(id string) []*fyne.MenuItem {
+	node := graph.ID(id)
+	items := []*fyne.MenuItem{
+		fyne.NewMenuItem("Details", func() {
+			u.view.Select(id)
+			u.selectNode(node)
+			u.tabs.SelectIndex(0)
+		}),
+		fyne.NewMenuItem("Focus here", func() { u.focus(node) }),
+		fyne.NewMenuItem("Find paths from here…", func() {
+			u.paths.from.SetText(u.ex.Brief(node).Label)
+			u.tabs.SelectIndex(1)
+			u.win.Canvas().Focus(u.paths.to)
+		}),
+	}
+	if sel := u.view.Selected(); sel != "" && sel != id {
+		label := "Find paths to " + u.ex.Brief(graph.ID(sel)).Label
+		items = append(items, fyne.NewMenuItem(label, func() {
+			u.tabs.SelectIndex(1)
+			u.paths.Find(graph.ID(sel), node)
+		}))
+	}
+	return items
+}

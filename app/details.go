@@ -149,13 +149,11 @@ func (d *detailsPanel) neighborRow(n graph.Neighbor, cite map[graph.ID]string) f
 	col, _, _ := graphview.KindStyle(kind)
 	swatch := canvas.NewCircle(col)
 	id := n.ID
-	link := widget.NewButton(n.Label, func() {
+	link := newLinkLabel(n.Label, func() {
 		if d.OnNavigate != nil {
 			d.OnNavigate(id)
 		}
 	})
-	link.Importance = widget.LowImportance
-	link.Alignment = widget.ButtonAlignLeading
 	marks := make([]string, 0, len(n.Sources))
 	for _, s := range n.Sources {
 		marks = append(marks, cite[s])
@@ -174,21 +172,14 @@ func sourceRow(n int, src graph.Source) fyne.CanvasObject {
 	text := fmt.Sprintf("[%d] %s", n, src.Title)
 	title := widget.NewLabel(text)
 	title.Wrapping = fyne.TextWrapWord
-	objs := []fyne.CanvasObject{title}
-	row := container.NewHBox()
-	if meta != "" {
-		m := widget.NewLabel(meta)
-		m.Importance = widget.LowImportance
-		row.Add(m)
-	}
+	m := widget.NewLabel(meta)
+	m.Importance = widget.LowImportance
+	m.Wrapping = fyne.TextWrapWord
+	var link fyne.CanvasObject
 	if u, err := url.Parse(src.URL); err == nil && (u.Scheme == "https" || u.Scheme == "http") {
-		link := widget.NewHyperlink("Open source", u)
-		row.Add(link)
+		link = widget.NewHyperlink("Open source", u)
 	}
-	if len(row.Objects) > 0 {
-		objs = append(objs, row)
-	}
-	return container.NewVBox(objs...)
+	return container.NewVBox(title, container.NewBorder(nil, nil, nil, link, m))
 }
 
 func heading(text string) fyne.CanvasObject {

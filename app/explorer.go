@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"time"
 
 	"fyne.io/fyne/v2"
 
@@ -29,6 +30,10 @@ type Explorer interface {
 	Stats(ctx context.Context) (graph.Stats, error)
 	// Sources lists every cited document.
 	Sources(ctx context.Context) ([]graph.Source, error)
+	// Paths finds up to opt.K shortest paths between two nodes.
+	Paths(ctx context.Context, from, to graph.ID, opt graph.PathOptions) ([]graph.Path, error)
+	// Query runs a Gizmo query within timeout.
+	Query(ctx context.Context, text string, limit int, timeout time.Duration) ([]graph.QueryResult, error)
 	// Location says where the store lives.
 	Location() graph.Location
 }

@@ -41,6 +41,10 @@ type ui struct {
 	undo         *stack[graphview.State] // view changes, for Undo and Redo
 	focusHistory *stack[graph.ID]        // focus changes, for Back and Forward
 	focused      graph.ID                // the node the view is centred on
+
+	tabs  *container.AppTabs // details, paths and query, beside the canvas
+	paths *pathPanel
+	query *queryPanel
 }
 
 // newUI builds the explorer window over ex. It loads nothing yet: call
@@ -60,6 +64,7 @@ func newUI(a fyne.App, ex Explorer) *ui {
 		u.selectNode(graph.ID(id))
 	}
 	u.view.OnExpand = func(id string) { u.expand(graph.ID(id)) }
+	u.view.NodeMenu = u.nodeMenu
 	u.details.OnNavigate = func(id graph.ID) { u.navigate(id) }
 	u.details.OnMore = func(id graph.ID) { u.showDetails(id, 0) }
 
@@ -90,7 +95,14 @@ func (u *ui) layout() fyne.CanvasObject {
 	u.view.SetInsets(0, legendWidth, 0, 0)
 	canvasArea := container.NewStack(u.view,
 		container.NewVBox(layout.NewSpacer(), container.NewHBox(legend)))
-	split := container.NewHSplit(canvasArea, u.details)
+	u.paths = newPathPanel(u)
+	u.query = newQueryPanel(u)
+	u.tabs = container.NewAppTabs(
+		container.NewTabItem("Details", u.details),
+		container.NewTabItem("Paths", u.paths.box),
+		container.NewTabItem("Query", u.query.box),
+	)
+	split := container.NewHSplit(canvasArea, u.tabs)
 	split.Offset = 0.68
 	body := container.NewStack(split, u.search.Dropdown())
 	return container.NewBorder(container.NewPadded(top), u.status, nil, nil, body)
@@ -252,43 +264,46 @@ func (u *ui) neighbourhood(ctx context.Context, id graph.ID, visible map[graph.I
 	if err != nil {
 		return nil, nil, err
 	}
-	in := map[graph.ID]bool{id: true}
+	nodes := []graph.ID{id}
+	taken := map[graph.ID]bool{id: true}
+	for _, e := range edges {
+		o := e.Other(id)
+		if !taken[o] && !visible[o] && len(nodes) <= expandLimit {
+			taken[o] = true
+			nodes = append(nodes, o)
+		}
+	}
+	return u.among(ctx, nodes, visible)
+}
+
+// among returns nodes as view nodes with every edge between them and
+// between them and the visible ones.
+func (u *ui) among(ctx context.Context, nodes []graph.ID, visible map[graph.ID]bool) ([]graphview.Node, []graphview.Edge, error) {
+	in := make(map[graph.ID]bool, len(nodes)+len(visible))
 	for k := range visible {
 		in[k] = true
 	}
-	nodes := []graphview.Node{u.viewNode(id)}
-	var fresh []graph.ID
-	for _, e := range edges {
-		o := e.Other(id)
-		if in[o] || len(fresh) >= expandLimit {
-			continue
-		}
-		in[o] = true
-		fresh = append(fresh, o)
-		nodes = append(nodes, u.viewNode(o))
+	out := make([]graphview.Node, len(nodes))
+	for i, n := range nodes {
+		in[n] = true
+		out[i] = u.viewNode(n)
 	}
 	seen := make(map[graph.Edge]bool)
-	var out []graphview.Edge
-	add := func(e graph.Edge) {
-		k := graph.Edge{Subject: e.Subject, Predicate: e.Predicate, Object: e.Object}
-		if !seen[k] && in[e.Subject] && in[e.Object] {
-			seen[k] = true
-			out = append(out, u.viewEdge(e))
-		}
-	}
-	for _, e := range edges {
-		add(e)
-	}
-	for _, f := range fresh {
-		es, err := u.ex.Neighbors(ctx, f, graph.NeighborOptions{Limit: 500})
+	var edges []graphview.Edge
+	for _, n := range nodes {
+		es, err := u.ex.Neighbors(ctx, n, graph.NeighborOptions{Limit: 500})
 		if err != nil {
 			return nil, nil, err
 		}
 		for _, e := range es {
-			add(e)
+			k := graph.Edge{Subject: e.Subject, Predicate: e.Predicate, Object: e.Object}
+			if !seen[k] && in[e.Subject] && in[e.Object] {
+				seen[k] = true
+				edges = append(edges, u.viewEdge(e))
+			}
 		}
 	}
-	return nodes, out, nil
+	return out, edges, nil
 }
 
 // edgesTo returns the edges between id and the visible nodes.

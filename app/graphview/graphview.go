@@ -47,6 +47,9 @@ type GraphView struct {
 	// Add(neighbours, edges, id). Double tapping an expanded node collapses
 	// it without calling OnExpand.
 	OnExpand func(id string)
+	// NodeMenu, if set, adds items to a node's right-click menu, between
+	// its own view actions and Hide.
+	NodeMenu func(id string) []*fyne.MenuItem
 	// OnBeforeChange is called just before the nodes, edges, pins or
 	// places change (not for pans, zooms or selection), so that the caller
 	// can take a State to undo to. Restore does not call it.
@@ -58,12 +61,15 @@ type GraphView struct {
 	edgeKey  map[edgeKey]*vedge
 	focus    string
 	selected string
-	hover    hoverState
-	view     viewport
-	rev      uint64   // bumped on every change of nodes or edges
-	watchers []func() // called after each change of nodes or edges
-	r        *graphRenderer
-	drag     dragState
+	// highlight marks the nodes of a found path or query result; an edge
+	// between two of them is highlighted too.
+	highlight map[string]bool
+	hover     hoverState
+	view      viewport
+	rev       uint64   // bumped on every change of nodes or edges
+	watchers  []func() // called after each change of nodes or edges
+	r         *graphRenderer
+	drag      dragState
 
 	mu      sync.Mutex // guards lay and running
 	lay     *layout.Layout
@@ -425,7 +431,21 @@ func (g *GraphView) Select(id string) {
 	g.restyle()
 }
 
-// Selected returns the ID of the highlighted node, "" if none.
+// Highlight marks the given nodes (a path, a query's results) with a ring,
+// and the edges between them, replacing any earlier highlight; no IDs
+// clears it. IDs not on show are ignored until they are.
+func (g *GraphView) Highlight(ids ...string) {
+	g.highlight = make(map[string]bool, len(ids))
+	for _, id := range ids {
+		g.highlight[id] = true
+	}
+	g.restyle()
+}
+
+// Highlighted reports whether node id is highlighted.
+func (g *GraphView) Highlighted(id string) bool { return g.highlight[id] }
+
+// Selected returns the ID of the selected node, "" if none.
 func (g *GraphView) Selected() string { return g.selected }
 
 // Pin fixes node id where it is, so the layout no longer moves it.

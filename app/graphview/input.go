@@ -100,7 +100,14 @@ func (g *GraphView) nodeMenu(id string) *fyne.Menu {
 		pin = fyne.NewMenuItem("Unpin", func() { g.Unpin(id) })
 	}
 	hide := fyne.NewMenuItem("Hide", func() { g.Remove(id) })
-	return fyne.NewMenu("", expand, pin, fyne.NewMenuItemSeparator(), hide)
+	items := []*fyne.MenuItem{expand, pin}
+	if g.NodeMenu != nil {
+		if more := g.NodeMenu(id); len(more) > 0 {
+			items = append(append(items, fyne.NewMenuItemSeparator()), more...)
+		}
+	}
+	items = append(items, fyne.NewMenuItemSeparator(), hide)
+	return fyne.NewMenu("", items...)
 }
 
 // viewMenu returns the context menu of the background.

@@ -175,10 +175,14 @@ func (r *graphRenderer) restyle() {
 	fg := theme.ColorForWidget(theme.ColorNameForeground, g)
 	bg := theme.ColorForWidget(theme.ColorNameBackground, g)
 	primary := theme.ColorForWidget(theme.ColorNamePrimary, g)
+	warm := theme.ColorForWidget(theme.ColorNameWarning, g)
 	plate := withAlpha(bg, 0.8)
 	for _, n := range g.order {
 		d := n.d
 		d.ring.StrokeColor = primary
+		if g.highlight[n.ID] && n.ID != g.selected {
+			d.ring.StrokeColor = warm
+		}
 		d.disc.StrokeColor, d.disc.StrokeWidth = withAlpha(bg, 0.9), 1.5
 		d.pin.FillColor, d.pin.StrokeColor = fg, bg
 		if bold := n.ID == g.selected || n.ID == g.focus; d.label.text.TextStyle.Bold != bold {
@@ -192,6 +196,9 @@ func (r *graphRenderer) restyle() {
 	}
 	for _, e := range g.edges {
 		c, w := withAlpha(fg, 0.4), float32(edgeWidth)
+		if g.highlight[e.from.ID] && g.highlight[e.to.ID] {
+			c, w = withAlpha(warm, 1), edgeWidth*2.2
+		}
 		if g.hot(e.from) || g.hot(e.to) || e == g.hover.edge {
 			c, w = withAlpha(primary, 1), edgeWidth*1.8
 		}
@@ -270,7 +277,7 @@ func (r *graphRenderer) placeNode(i int32, n *vnode, size fyne.Size) {
 	onScreen := p.X > -labelWidth && p.Y > -labelWidth && p.X < size.Width+labelWidth && p.Y < size.Height+labelWidth
 	setVisible(d.disc, onScreen)
 	setVisible(d.icon, onScreen)
-	setVisible(d.ring, onScreen && n.ID == g.selected)
+	setVisible(d.ring, onScreen && (n.ID == g.selected || g.highlight[n.ID]))
 	setVisible(d.pin, onScreen && n.pinned)
 	d.disc.Move(p.SubtractXY(rad, rad))
 	d.disc.Resize(fyne.NewSquareSize(2 * rad))
@@ -284,7 +291,7 @@ func (r *graphRenderer) placeNode(i int32, n *vnode, size fyne.Size) {
 	d.pin.Move(p.AddXY(rad*0.75-pr, -rad*0.75-pr))
 	d.pin.Resize(fyne.NewSquareSize(2 * pr))
 	z := g.view.zoom
-	d.wantLabel = onScreen && (z >= labelZoom || (z >= hubZoom && n.degree >= hubDegree) || g.hot(n) || n.ID == g.focus)
+	d.wantLabel = onScreen && (z >= labelZoom || (z >= hubZoom && n.degree >= hubDegree) || g.hot(n) || n.ID == g.focus || g.highlight[n.ID])
 	if !onScreen {
 		return
 	}
@@ -304,7 +311,7 @@ func (g *GraphView) labelRank(n *vnode) int {
 		return 1
 	case n.ID == g.focus:
 		return 2
-	case n.expanded: // the nodes the analyst opened are the map's landmarks
+	case n.expanded || g.highlight[n.ID]: // landmarks: opened, or a found path's
 		return 3
 	}
 	return mustShow + 2 + max(0, 100-n.degree)

@@ -1,0 +1,84 @@
+package app
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestPathPanelFindsAndHighlights(t *testing.T) {
+	u := newTestUI(t)
+	onUI(func() {
+		u.paths.from.SetText("Bryan Cranston")
+		u.paths.to.SetText("OpenAI")
+		u.paths.find()
+	})
+	eventually(t, "paths are listed and the first is highlighted", func() bool {
+		return len(u.paths.found) > 0 && len(u.paths.results.Objects) == len(u.paths.found) &&
+			u.view.Highlighted("urn:reelgraph:id:bryan-cranston") && u.view.Highlighted("urn:reelgraph:id:openai")
+	})
+	var n int
+	onUI(func() { n = len(u.paths.found[0].Nodes) })
+	if n < 2 {
+		t.Errorf("the first path has %d nodes", n)
+	}
+}
+
+func TestPathPanelExplainsProblems(t *testing.T) {
+	u := newTestUI(t)
+	for _, tc := range []struct{ from, to, want string }{
+		{"", "OpenAI", "Give both ends"},
+		{"Nobody At All", "OpenAI", "No node is named"},
+	} {
+		onUI(func() {
+			u.paths.from.SetText(tc.from)
+			u.paths.to.SetText(tc.to)
+			u.paths.find()
+		})
+		eventually(t, "the panel says "+tc.want, func() bool { return strings.Contains(u.paths.status.Text, tc.want) })
+	}
+}
+
+func TestQueryPanelRunsAndHighlights(t *testing.T) {
+	u := newTestUI(t)
+	onUI(func() {
+		u.query.text.SetText(`g.V("<urn:reelgraph:id:netflix>").In("<urn:reelgraph:vocab:streamedOn>").Unique().All()`)
+		u.query.Run()
+	})
+	eventually(t, "results are listed and highlighted on the canvas", func() bool {
+		return len(u.query.results) == 4 && u.view.Highlighted("urn:reelgraph:id:the-eternaut") &&
+			u.query.status.Text == "4 results."
+	})
+}
+
+func TestQueryPanelStopsARunawayQuery(t *testing.T) {
+	u := newTestUI(t)
+	onUI(func() {
+		u.query.text.SetText(`while (true) {}`)
+		u.query.timeout.SetSelected("2m")
+		u.query.Run()
+	})
+	eventually(t, "the query is running", func() bool { return strings.HasPrefix(u.query.status.Text, "Running") })
+	onUI(u.query.Stop)
+	eventually(t, "Stop ends it", func() bool { return strings.HasPrefix(u.query.status.Text, "Stopped") && !u.query.run.Disabled() })
+
+	onUI(func() {
+		u.query.timeout.SetSelected("2s")
+		u.query.Run()
+	})
+	eventually(t, "the time limit ends it", func() bool { return strings.Contains(u.query.status.Text, "ran out of time") })
+}
+
+func TestNodeMenuOffersPaths(t *testing.T) {
+	u := newTestUI(t)
+	var labels []string
+	onUI(func() {
+		u.view.Select("urn:reelgraph:id:ted-sarandos")
+		for _, it := range u.nodeMenu("urn:reelgraph:id:the-eternaut") {
+			labels = append(labels, it.Label)
+		}
+	})
+	want := "Find paths to Ted Sarandos"
+	if !strings.Contains(strings.Join(labels, "|"), want) {
+		t.Errorf("menu = %v, want an item %q", labels, want)
+	}
+}

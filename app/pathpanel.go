@@ -1,0 +1,155 @@
+package app
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strconv"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/widget"
+
+	"reelgraph/app/graphview"
+	"reelgraph/graph"
+)
+
+// pathPanel answers "how is A connected to B?": the k shortest paths, each
+// hop with its predicates and sources, shown on the canvas on request.
+type pathPanel struct {
+	u        *ui
+	from, to *widget.Entry
+	k        *widget.Select
+	status   *widget.Label
+	results  *fyne.Container
+	found    []graph.Path
+	box      fyne.CanvasObject
+}
+
+func newPathPanel(u *ui) *pathPanel {
+	p := &pathPanel{u: u, from: widget.NewEntry(), to: widget.NewEntry(), results: container.NewVBox()}
+	p.from.SetPlaceHolder("From: a name, or the selection")
+	p.to.SetPlaceHolder("To: a name, or the selection")
+	p.k = widget.NewSelect([]string{"1", "2", "3", "4", "5"}, nil)
+	p.k.SetSelected("3")
+	p.status = widget.NewLabel("Pick two nodes, then Find paths.")
+	p.status.Wrapping = fyne.TextWrapWord
+	useSel := func(e *widget.Entry) func() {
+		return func() {
+			if id := u.view.Selected(); id != "" {
+				e.SetText(u.ex.Brief(graph.ID(id)).Label)
+			}
+		}
+	}
+	row := func(e *widget.Entry) fyne.CanvasObject {
+		return container.NewBorder(nil, nil, nil, widget.NewButton("Selection", useSel(e)), e)
+	}
+	find := widget.NewButton("Find paths", p.find)
+	find.Importance = widget.HighImportance
+	form := container.NewVBox(row(p.from), row(p.to),
+		container.NewHBox(widget.NewLabel("Paths"), p.k, find))
+	p.box = container.NewBorder(form, nil, nil, nil,
+		container.NewVScroll(container.NewVBox(p.status, p.results)))
+	return p
+}
+
+// Find fills the ends and searches, as "find paths from here" does.
+func (p *pathPanel) Find(from, to graph.ID) {
+	p.from.SetText(p.u.ex.Brief(from).Label)
+	p.to.SetText(p.u.ex.Brief(to).Label)
+	p.find()
+}
+
+func (p *pathPanel) find() {
+	k, _ := strconv.Atoi(p.k.Selected)
+	from, to := p.from.Text, p.to.Text
+	p.status.SetText("Searching…")
+	p.results.Objects = nil
+	p.results.Refresh()
+	go func() {
+		ctx := context.Background()
+		paths, err := p.search(ctx, from, to, k)
+		uiDo(func() { p.show(paths, err) })
+	}()
+}
+
+func (p *pathPanel) search(ctx context.Context, from, to string, k int) ([]graph.Path, error) {
+	var ends [2]graph.ID
+	for i, name := range []string{from, to} {
+		if name == "" {
+			return nil, errors.New("Give both ends: type a name or use the selection.")
+		}
+		id, err := p.u.ex.Resolve(ctx, name)
+		if errors.Is(err, graph.ErrNotFound) {
+			return nil, fmt.Errorf("No node is named “%s”; pick it with the search box, then use Selection.", name)
+		} else if err != nil {
+			return nil, err
+		}
+		ends[i] = id
+	}
+	paths, err := p.u.ex.Paths(ctx, ends[0], ends[1], graph.PathOptions{K: k})
+	if errors.Is(err, graph.ErrNoPath) {
+		return nil, fmt.Errorf("%s and %s are not connected within 8 hops.", p.u.ex.Brief(ends[0]).Label, p.u.ex.Brief(ends[1]).Label)
+	}
+	return paths, err
+}
+
+func (p *pathPanel) show(paths []graph.Path, err error) {
+	p.found = paths
+	if err != nil {
+		p.status.SetText(err.Error())
+		return
+	}
+	p.status.SetText(fmt.Sprintf("Found %s, shortest first; the first is highlighted on the canvas.", plural(len(paths), "path")))
+	for i, path := range paths {
+		p.results.Add(p.card(i, path))
+	}
+	p.results.Refresh()
+	if len(paths) > 0 {
+		p.u.showPath(paths[0])
+	}
+}
+
+// card shows one path: its hops with predicates and sources.
+func (p *pathPanel) card(i int, path graph.Path) fyne.CanvasObject {
+	ex := p.u.ex
+	lines := container.NewVBox()
+	lines.Add(widget.NewLabelWithStyle(ex.Brief(path.Nodes[0]).Label, fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
+	for _, h := range path.Hops {
+		for _, e := range h.Edges {
+			arrow := "→"
+			if e.Subject != h.From {
+				arrow = "←"
+			}
+			l := widget.NewLabel(fmt.Sprintf("   %s %s   [%s]", arrow, ex.PredicateLabel(e.Predicate), ex.Brief(e.Source).Label))
+			l.Wrapping = fyne.TextWrapWord
+			l.Importance = widget.LowImportance
+			lines.Add(l)
+		}
+		lines.Add(widget.NewLabelWithStyle(ex.Brief(h.To).Label, fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
+	}
+	show := widget.NewButton("Show on canvas", func() { p.u.showPath(path) })
+	head := container.NewBorder(nil, nil, widget.NewLabel(fmt.Sprintf("Path %d · %s", i+1, plural(len(path.Hops), "hop"))), show)
+	return widget.NewCard("", "", container.NewVBox(head, lines))
+}
+
+// showPath adds a path's nodes and edges to the canvas and highlights them.
+func (u *ui) showPath(path graph.Path) {
+	var nodes []graphview.Node
+	for _, id := range path.Nodes {
+		nodes = append(nodes, u.viewNode(id))
+	}
+	var edges []graphview.Edge
+	for _, h := range path.Hops {
+		for _, e := range h.Edges {
+			edges = append(edges, u.viewEdge(e))
+		}
+	}
+	u.view.Add(nodes, edges, "")
+	ids := make([]string, len(path.Nodes))
+	for i, id := range path.Nodes {
+		ids[i] = string(id)
+	}
+	u.view.Highlight(ids...)
+	u.setStatus(fmt.Sprintf("Path of %s highlighted", plural(len(path.Hops), "hop")))
+}
