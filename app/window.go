@@ -20,7 +20,8 @@ const (
 	// perGroup is how many neighbours of one predicate the details panel
 	// lists before offering "+N more".
 	perGroup = 25
-	// expandLimit caps the neighbours one expansion adds to the canvas.
+	// expandLimit caps the neighbours focusing on a node shows at first;
+	// expanding a node with more asks which to show (expand.go).
 	expandLimit = 50
 	// legendWidth is the room Fit leaves at the left for the legend.
 	legendWidth = 130
@@ -42,6 +43,11 @@ type ui struct {
 	focusHistory *stack[graph.ID]        // focus changes, for Back and Forward
 	focused      graph.ID                // the node the view is centred on
 
+	// expandAsk is how many new neighbours an expansion shows without
+	// asking which; lastChooser is the last such question, for tests.
+	expandAsk   int
+	lastChooser *expandChooser
+
 	tabs  *container.AppTabs // details, paths and query, beside the canvas
 	paths *pathPanel
 	query *queryPanel
@@ -50,7 +56,7 @@ type ui struct {
 // newUI builds the explorer window over ex. It loads nothing yet: call
 // start for that.
 func newUI(a fyne.App, ex Explorer) *ui {
-	u := &ui{ex: ex, win: a.NewWindow("Reelgraph")}
+	u := &ui{ex: ex, win: a.NewWindow("Reelgraph"), expandAsk: a.Preferences().IntWithFallback("expandThreshold", expandLimit)}
 	u.view = graphview.New()
 	u.view.SetDo(uiDo)
 	u.details = newDetailsPanel()
@@ -181,23 +187,6 @@ func (u *ui) refocus(id graph.ID) {
 			u.view.SetGraph(nodes, edges, string(id))
 			u.view.Select(string(id))
 			u.selectNode(id)
-		})
-	}()
-}
-
-// expand adds id's neighbours to the view around it.
-func (u *ui) expand(id graph.ID) {
-	u.setStatus("Expanding " + u.ex.Brief(id).Label + "…")
-	visible := u.visible()
-	go func() {
-		nodes, edges, err := u.neighbourhood(context.Background(), id, visible)
-		uiDo(func() {
-			if err != nil {
-				u.fail("Could not expand "+u.ex.Brief(id).Label, err)
-				return
-			}
-			u.view.Add(nodes, edges, string(id))
-			u.setStatus(fmt.Sprintf("%s: %d neighbours shown", u.ex.Brief(id).Label, len(nodes)))
 		})
 	}()
 }
