@@ -26,7 +26,7 @@ const (
 // the analyst to choose which to show when there are too many.
 type expansion struct {
 	id    graph.ID
-	fresh []graph.ID            // neighbours not on show, in store order
+	fresh []graph.ID              // neighbours not on show, in store order
 	by    map[graph.ID][]graph.ID // fresh neighbours per predicate
 }
 
