@@ -49,8 +49,9 @@ type ui struct {
 	lastChooser *expandChooser
 
 	tabs  *container.AppTabs // details, paths and query, beside the canvas
-	paths *pathPanel
-	query *queryPanel
+	paths   *pathPanel
+	query   *queryPanel
+	filters *filterPanel
 }
 
 // newUI builds the explorer window over ex. It loads nothing yet: call
@@ -98,6 +99,7 @@ func (u *ui) layout() fyne.CanvasObject {
 	)
 	top := container.NewBorder(nil, nil, nil, toolbar, u.search)
 	legend := graphview.NewLegend(u.view)
+	u.filters = newFilterPanel(u, legend)
 	u.view.SetInsets(0, legendWidth, 0, 0)
 	canvasArea := container.NewStack(u.view,
 		container.NewVBox(layout.NewSpacer(), container.NewHBox(legend)))
@@ -107,6 +109,7 @@ func (u *ui) layout() fyne.CanvasObject {
 		container.NewTabItem("Details", u.details),
 		container.NewTabItem("Paths", u.paths.box),
 		container.NewTabItem("Query", u.query.box),
+		container.NewTabItem("Filters", u.filters.box),
 	)
 	split := container.NewHSplit(canvasArea, u.tabs)
 	split.Offset = 0.68
@@ -156,11 +159,16 @@ func entities(st graph.Stats) int {
 
 // setStatus shows msg beside the store's counts; "" shows the counts alone.
 func (u *ui) setStatus(msg string) {
-	if msg == "" {
-		u.status.SetText(u.counts)
-		return
+	text := u.counts
+	if u.filters != nil {
+		if h := u.filters.hiddenText(); h != "" {
+			text += "  ·  " + h
+		}
 	}
-	u.status.SetText(u.counts + "  ·  " + msg)
+	if msg != "" {
+		text += "  ·  " + msg
+	}
+	u.status.SetText(text)
 }
 
 // focus makes id the centre of a fresh view: the node, its neighbours and
@@ -285,9 +293,8 @@ func (u *ui) among(ctx context.Context, nodes []graph.ID, visible map[graph.ID]b
 			return nil, nil, err
 		}
 		for _, e := range es {
-			k := graph.Edge{Subject: e.Subject, Predicate: e.Predicate, Object: e.Object}
-			if !seen[k] && in[e.Subject] && in[e.Object] {
-				seen[k] = true
+			if !seen[e] && in[e.Subject] && in[e.Object] {
+				seen[e] = true
 				edges = append(edges, u.viewEdge(e))
 			}
 		}
@@ -321,7 +328,7 @@ func (u *ui) viewNode(id graph.ID) graphview.Node {
 
 func (u *ui) viewEdge(e graph.Edge) graphview.Edge {
 	return graphview.Edge{From: string(e.Subject), To: string(e.Object),
-		Predicate: string(e.Predicate), Label: u.ex.PredicateLabel(e.Predicate)}
+		Predicate: string(e.Predicate), Label: u.ex.PredicateLabel(e.Predicate), Source: string(e.Source)}
 }
 
 // fail tells the analyst what went wrong in a dialog and the status bar.

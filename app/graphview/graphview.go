@@ -29,6 +29,7 @@ type Edge struct {
 	From, To  string // node IDs
 	Predicate string // the predicate IRI
 	Label     string // human text for the predicate; its last segment if empty
+	Source    string // the source that states it, if known
 }
 
 // GraphView shows a graph and lets a person explore it: tap to select,
@@ -64,6 +65,7 @@ type GraphView struct {
 	// highlight marks the nodes of a found path or query result; an edge
 	// between two of them is highlighted too.
 	highlight map[string]bool
+	filter    Filter
 	hover     hoverState
 	view      viewport
 	rev       uint64   // bumped on every change of nodes or edges
@@ -88,6 +90,7 @@ type vnode struct {
 	expanded  bool         // Add(…, near = this) has been called
 	broughtBy string       // the node whose expansion added this one
 	pinned    bool
+	hidden    bool // by the filter
 	degree    int          // number of edge drawings at this node
 	d         *nodeDrawing // made by the renderer when first drawn
 }
@@ -264,7 +267,7 @@ func (g *GraphView) addEdges(edges []Edge) {
 			g.lay.Link(e.From, e.To)
 			g.mu.Unlock()
 		}
-		if !slices.ContainsFunc(ve.preds, func(p Edge) bool { return p.Predicate == e.Predicate }) {
+		if !slices.ContainsFunc(ve.preds, func(p Edge) bool { return p.Predicate == e.Predicate && p.Source == e.Source }) {
 			ve.preds = append(ve.preds, e)
 			ve.label = joinLabels(ve.preds)
 		}
@@ -528,6 +531,7 @@ func (g *GraphView) OnChanged(fn func()) { g.watchers = append(g.watchers, fn) }
 // changed records a change of nodes or edges: it redraws, tells watchers,
 // and sets the layout moving.
 func (g *GraphView) changed() {
+	g.applyFilter()
 	g.rev++
 	if g.r != nil {
 		g.r.sync()

@@ -215,6 +215,9 @@ func (g *GraphView) clearHover() {
 func (g *GraphView) nodeAt(p fyne.Position) *vnode {
 	for i := len(g.order) - 1; i >= 0; i-- {
 		n := g.order[i]
+		if n.hidden {
+			continue
+		}
 		c, r := g.toScreen(n.pos), g.radius(n)+hitSlop
 		dx, dy := p.X-c.X, p.Y-c.Y
 		if dx*dx+dy*dy <= r*r {
@@ -223,7 +226,7 @@ func (g *GraphView) nodeAt(p fyne.Position) *vnode {
 	}
 	for i := len(g.order) - 1; i >= 0; i-- { // labels lie under discs
 		n := g.order[i]
-		if n.d == nil || !n.d.label.text.Visible() {
+		if n.hidden || n.d == nil || !n.d.label.text.Visible() {
 			continue
 		}
 		tp, ts := n.d.label.text.Position(), n.d.label.size
@@ -239,6 +242,9 @@ func (g *GraphView) edgeAt(p fyne.Position) *vedge {
 	var best *vedge
 	bestD := float32(hitSlop + 2)
 	for _, e := range g.edges {
+		if g.edgeHidden(e) {
+			continue
+		}
 		if d := segmentDistance(p, g.toScreen(e.from.pos), g.toScreen(e.to.pos)); d <= bestD {
 			best, bestD = e, d
 		}

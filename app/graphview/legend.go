@@ -17,6 +17,11 @@ import (
 type Legend struct {
 	widget.BaseWidget
 
+	// OnToggle, if set, is called with a kind when its row is tapped.
+	OnToggle func(kind string)
+	// Off, if set, says which kinds are filtered out: their rows are dimmed.
+	Off func(kind string) bool
+
 	g     *GraphView
 	rows  *fyne.Container
 	texts []*canvas.Text // the rows' texts, recoloured when the theme changes
@@ -27,9 +32,32 @@ type Legend struct {
 type legendEntry struct {
 	kind  string
 	count int
+	off   bool
 }
 
-var _ fyne.Widget = (*Legend)(nil)
+var (
+	_ fyne.Widget   = (*Legend)(nil)
+	_ fyne.Tappable = (*Legend)(nil)
+)
+
+// Tapped toggles the kind of the row under the pointer through OnToggle.
+func (l *Legend) Tapped(ev *fyne.PointEvent) {
+	if l.OnToggle == nil {
+		return
+	}
+	for i, row := range l.rows.Objects {
+		p, s := row.Position(), row.Size()
+		top := l.rows.Position().Y + p.Y
+		if ev.Position.Y >= top && ev.Position.Y <= top+s.Height && i < len(l.shown) {
+			l.OnToggle(l.shown[i].kind)
+			l.update()
+			return
+		}
+	}
+}
+
+// Refilter redraws the rows after the kinds filtered out changed.
+func (l *Legend) Refilter() { l.update() }
 
 // NewLegend returns a legend of the kinds g shows.
 func NewLegend(g *GraphView) *Legend {
@@ -45,7 +73,7 @@ func (l *Legend) update() {
 	kinds := l.g.Kinds()
 	entries := make([]legendEntry, len(kinds))
 	for i, k := range kinds {
-		entries[i] = legendEntry{k, l.g.KindCount(k)}
+		entries[i] = legendEntry{k, l.g.KindCount(k), l.Off != nil && l.Off(k)}
 	}
 	if equalEntries(entries, l.shown) {
 		return
@@ -86,7 +114,12 @@ func legendRow(e legendEntry) (fyne.CanvasObject, *canvas.Text) {
 	swatch := container.New(layout.NewCenterLayout(),
 		container.NewGridWrap(fyne.NewSquareSize(side), disc),
 		container.NewGridWrap(fyne.NewSquareSize(side*0.65), img))
-	text := canvas.NewText(fmt.Sprintf("%s  %d", name, e.count), color.Transparent) // coloured by Refresh
+	label := fmt.Sprintf("%s  %d", name, e.count)
+	if e.off {
+		label += "  (hidden)"
+		disc.FillColor = withAlpha(c, 0.3)
+	}
+	text := canvas.NewText(label, color.Transparent) // coloured by Refresh
 	text.TextSize = theme.CaptionTextSize() + 1
 	return container.NewHBox(swatch, container.NewCenter(text)), text
 }

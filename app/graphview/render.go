@@ -274,7 +274,7 @@ func (r *graphRenderer) place() {
 func (r *graphRenderer) placeNode(i int32, n *vnode, size fyne.Size) {
 	g, d := r.g, n.d
 	p, rad := g.toScreen(n.pos), g.radius(n)
-	onScreen := p.X > -labelWidth && p.Y > -labelWidth && p.X < size.Width+labelWidth && p.Y < size.Height+labelWidth
+	onScreen := !n.hidden && p.X > -labelWidth && p.Y > -labelWidth && p.X < size.Width+labelWidth && p.Y < size.Height+labelWidth
 	setVisible(d.disc, onScreen)
 	setVisible(d.icon, onScreen)
 	setVisible(d.ring, onScreen && (n.ID == g.selected || g.highlight[n.ID]))
@@ -326,7 +326,7 @@ func (r *graphRenderer) placeEdge(i int32, e *vedge, size fyne.Size) {
 	dist := math.Hypot(dx, dy)
 	ra, rb := float64(g.radius(e.from)), float64(g.radius(e.to))
 	arrow := float64(arrowSize * g.scale())
-	visible := dist > ra+rb+arrow && segmentNear(a, b, size, labelWidth)
+	visible := !g.edgeHidden(e) && dist > ra+rb+arrow && segmentNear(a, b, size, labelWidth)
 	setVisible(d.line, visible)
 	setVisible(d.head, visible)
 	d.wantLabel = false

@@ -1,6 +1,7 @@
 package graphview
 
 import (
+	"slices"
 	"cmp"
 	"hash/fnv"
 	"image/color"
@@ -149,9 +150,11 @@ func edgeLabel(e Edge) string { return cmpOr(e.Label, lastSegment(e.Predicate)) 
 
 // joinLabels joins the predicate labels of edges drawn as one.
 func joinLabels(edges []Edge) string {
-	parts := make([]string, len(edges))
-	for i, e := range edges {
-		parts[i] = edgeLabel(e)
+	parts := make([]string, 0, len(edges))
+	for _, e := range edges {
+		if l := edgeLabel(e); !slices.Contains(parts, l) { // one predicate, many sources
+			parts = append(parts, l)
+		}
 	}
 	return strings.Join(parts, ", ")
 }
