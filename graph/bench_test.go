@@ -295,23 +295,29 @@ func (d *dataset) keys() []string {
 }
 
 // percentiles times fn over b.N calls and reports the 50th and 99th
-// percentiles in milliseconds.
+// percentiles in milliseconds, of wall time and of the thread's CPU time.
 func percentiles(b *testing.B, fn func(i int)) {
-	durs := make([]time.Duration, 0, b.N)
+	defer lockThread()()
+	wall := make([]time.Duration, 0, b.N)
+	cpu := make([]time.Duration, 0, b.N)
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
-		start := time.Now()
+		start, startCPU := time.Now(), threadCPU()
 		fn(i)
-		durs = append(durs, time.Since(start))
+		wall = append(wall, time.Since(start))
+		cpu = append(cpu, threadCPU()-startCPU)
 	}
 	b.StopTimer()
-	slices.Sort(durs)
-	at := func(p float64) float64 {
-		return float64(durs[min(len(durs)-1, int(p*float64(len(durs))))]) / 1e6
+	report := func(durs []time.Duration, unit string) {
+		slices.Sort(durs)
+		at := func(p float64) float64 {
+			return float64(durs[min(len(durs)-1, int(p*float64(len(durs))))]) / 1e6
+		}
+		b.ReportMetric(at(0.5), "p50-"+unit)
+		b.ReportMetric(at(0.99), "p99-"+unit)
 	}
-	b.ReportMetric(at(0.5), "p50-ms")
-	b.ReportMetric(at(0.99), "p99-ms")
-	b.ReportMetric(float64(durs[len(durs)-1])/1e6, "max-ms")
+	report(wall, "ms")
+	report(cpu, "cpu-ms")
 }
 
 // eachStore runs fn as a sub-benchmark per dataset and backend.

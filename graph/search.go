@@ -1,6 +1,8 @@
 package graph
 
 import (
+	"bytes"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -34,13 +36,22 @@ type TextIndex struct {
 	names []indexedName
 	byID  map[ID][]int // positions in names
 	free  []int        // positions freed by Remove
+
+	// buf holds every normalized name, each followed by a zero byte, so
+	// that a search is one scan of contiguous memory. Region k of buf
+	// starts at starts[k] and holds names[owner[k]], or nothing once
+	// removed (owner -1).
+	buf    []byte
+	starts []int32
+	owner  []int32
 }
 
 type indexedName struct {
-	id    ID
-	name  string
-	norm  string
-	alias bool
+	id     ID
+	name   string
+	norm   string
+	alias  bool
+	region int32 // the region of buf holding norm
 }
 
 // NewTextIndex returns an empty index.
@@ -51,16 +62,20 @@ func NewTextIndex() *TextIndex {
 // Add indexes name as a label (alias false) or an alias of id. Adding the
 // same name twice for one id is a no-op.
 func (x *TextIndex) Add(id ID, name string, alias bool) {
-	n := Normalize(name)
-	if n == "" {
+	x.add(id, name, Normalize(name), alias)
+}
+
+// add is Add with the name already normalized.
+func (x *TextIndex) add(id ID, name, norm string, alias bool) {
+	if norm == "" {
 		return
 	}
 	for _, i := range x.byID[id] {
-		if x.names[i].norm == n && x.names[i].alias == alias {
+		if x.names[i].norm == norm && x.names[i].alias == alias {
 			return
 		}
 	}
-	e := indexedName{id: id, name: name, norm: n, alias: alias}
+	e := indexedName{id: id, name: name, norm: norm, alias: alias, region: int32(len(x.starts))}
 	var i int
 	if k := len(x.free); k > 0 {
 		i, x.free = x.free[k-1], x.free[:k-1]
@@ -70,11 +85,15 @@ func (x *TextIndex) Add(id ID, name string, alias bool) {
 		x.names = append(x.names, e)
 	}
 	x.byID[id] = append(x.byID[id], i)
+	x.starts = append(x.starts, int32(len(x.buf)))
+	x.owner = append(x.owner, int32(i))
+	x.buf = append(append(x.buf, norm...), 0)
 }
 
 // Remove drops every name of id.
 func (x *TextIndex) Remove(id ID) {
 	for _, i := range x.byID[id] {
+		x.owner[x.names[i].region] = -1
 		x.names[i] = indexedName{}
 		x.free = append(x.free, i)
 	}
@@ -89,36 +108,68 @@ func (x *TextIndex) Len() int { return len(x.names) - len(x.free) }
 // label before an alias, shorter names first, then alphabetically. Each
 // node appears once, under its best-matching name. An empty text matches
 // nothing.
+//
+// It scans the names once, in one buffer, and keeps only the best limit
+// hits, so a short text that matches most names costs little more than a
+// long one.
 func (x *TextIndex) Search(text string, limit int) []Hit {
 	q := Normalize(text)
 	if q == "" || limit <= 0 {
 		return nil
 	}
-	best := make(map[ID]int) // id -> position in hits
-	var hits []Hit
-	for _, e := range x.names {
-		if e.norm == "" {
+	top := make([]Hit, 0, min(limit, 64))
+	for k, pos := 0, 0; ; {
+		j := bytes.Index(x.buf[pos:], []byte(q))
+		if j < 0 {
+			break
+		}
+		j += pos
+		// the region holding j: the last one starting at or before it
+		k += sort.Search(len(x.starts)-k, func(i int) bool { return int(x.starts[k+i]) > j }) - 1
+		pos = len(x.buf)
+		if k+1 < len(x.starts) {
+			pos = int(x.starts[k+1])
+		}
+		o := x.owner[k]
+		if o < 0 {
 			continue
 		}
-		m, ok := matchName(e.norm, q)
-		if !ok {
-			continue
+		if len(top) == limit && top[limit-1].Match <= MatchPrefix && j > int(x.starts[k]) {
+			continue // not a prefix: cannot beat the hits kept
 		}
-		h := Hit{ID: e.id, Name: e.name, Alias: e.alias, Match: m}
-		if j, seen := best[e.id]; seen {
-			if less(h, hits[j]) {
-				hits[j] = h
+		e := &x.names[o]
+		if m, ok := matchName(e.norm, q); ok {
+			top = keepBest(top, Hit{ID: e.id, Name: e.name, Alias: e.alias, Match: m}, limit)
+		}
+	}
+	return top
+}
+
+// keepBest adds h to top, which is sorted best first, holds each node once
+// and at most limit hits, if h is among the best limit of them.
+func keepBest(top []Hit, h Hit, limit int) []Hit {
+	if len(top) == limit && !less(h, top[limit-1]) {
+		return top
+	}
+	for j := range top {
+		if top[j].ID == h.ID {
+			if !less(h, top[j]) {
+				return top
 			}
-			continue
+			top = slices.Delete(top, j, j+1)
+			break
 		}
-		best[e.id] = len(hits)
-		hits = append(hits, h)
 	}
-	sort.Slice(hits, func(i, j int) bool { return less(hits[i], hits[j]) })
-	if len(hits) > limit {
-		hits = hits[:limit]
+	if len(top) == limit {
+		top = top[:limit-1]
 	}
-	return hits
+	i, _ := slices.BinarySearchFunc(top, h, func(a, b Hit) int {
+		if less(a, b) {
+			return -1
+		}
+		return 1
+	})
+	return slices.Insert(top, i, h)
 }
 
 func matchName(name, q string) (Match, bool) {
