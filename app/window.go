@@ -48,7 +48,7 @@ type ui struct {
 	expandAsk   int
 	lastChooser *expandChooser
 
-	tabs  *container.AppTabs // details, paths and query, beside the canvas
+	tabs    *container.AppTabs // details, paths and query, beside the canvas
 	paths   *pathPanel
 	query   *queryPanel
 	filters *filterPanel

@@ -90,7 +90,7 @@ type vnode struct {
 	expanded  bool         // Add(…, near = this) has been called
 	broughtBy string       // the node whose expansion added this one
 	pinned    bool
-	hidden    bool // by the filter
+	hidden    bool         // by the filter
 	degree    int          // number of edge drawings at this node
 	d         *nodeDrawing // made by the renderer when first drawn
 }

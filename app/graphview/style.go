@@ -1,11 +1,11 @@
 package graphview
 
 import (
-	"slices"
 	"cmp"
 	"hash/fnv"
 	"image/color"
 	"math"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
