@@ -11,4 +11,8 @@
 //
 // A Layout is deterministic: the same sequence of operations on layouts made
 // with the same [Config] yields the same positions.
+//
+// Beside the force layout, [Circular], [Radial] and [Hierarchical] compute
+// fixed arrangements of a graph given as IDs and an [Adjacency], and
+// [Degree] and [PageRank] measure its nodes; all are deterministic.
 package layout
