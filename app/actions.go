@@ -160,6 +160,11 @@ func (u *ui) nodeMenu(id string) []*fyne.MenuItem {
 			u.win.Canvas().Focus(u.paths.to)
 		}),
 	}
+	items = append(items, fyne.NewMenuItem("Export neighbourhood…", func() {
+		u.view.Select(id)
+		u.selectNode(node)
+		u.chooseExportOf(scopeHops, nil)
+	}))
 	if sel := u.view.Selected(); sel != "" && sel != id {
 		label := "Find paths to " + u.ex.Brief(graph.ID(sel)).Label
 		items = append(items, fyne.NewMenuItem(label, func() {

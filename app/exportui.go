@@ -20,6 +20,7 @@ const (
 	scopeSelection = "The selected node"
 	scopeHops      = "The selected node's neighbourhood"
 	scopeAll       = "The whole store"
+	scopePaths     = "The nodes of the paths found"
 )
 
 // exportDialog holds the export dialog's state.
@@ -54,6 +55,8 @@ func newExportDialog(hasSelection bool) *exportDialog {
 // scopeOf turns the dialog's choice into a graph.Scope.
 func (ed *exportDialog) scopeOf(visible []graph.ID, selected graph.ID) (graph.Scope, error) {
 	switch ed.scope.Selected {
+	case scopePaths:
+		return graph.Scope{Nodes: visible}, nil
 	case scopeAll:
 		return graph.Scope{All: true}, nil
 	case scopeSelection, scopeHops:
@@ -76,16 +79,30 @@ func (ed *exportDialog) scopeOf(visible []graph.ID, selected graph.ID) (graph.Sc
 }
 
 // chooseExport asks what to export and where, then writes it.
-func (u *ui) chooseExport() {
+func (u *ui) chooseExport() { u.chooseExportOf("", nil) }
+
+// chooseExportOf opens the export dialog with preset chosen (one of the
+// scopes; "" for the nodes on the canvas). Non-nil nodes stand in for the
+// canvas's nodes, as when exporting found paths.
+func (u *ui) chooseExportOf(preset string, nodes []graph.ID) {
 	if u.porter() == nil {
 		return
 	}
 	selected := graph.ID(u.view.Selected())
-	var visible []graph.ID
-	for _, id := range u.view.NodeIDs() {
-		visible = append(visible, graph.ID(id))
+	visible := nodes
+	if visible == nil {
+		for _, id := range u.view.NodeIDs() {
+			visible = append(visible, graph.ID(id))
+		}
 	}
 	ed := newExportDialog(selected != "")
+	if preset != "" {
+		ed.scope.SetSelected(preset)
+	}
+	if nodes != nil {
+		ed.scope.Options[0] = scopePaths
+		ed.scope.SetSelected(scopePaths)
+	}
 	form := widget.NewForm(
 		widget.NewFormItem("Export", ed.scope),
 		widget.NewFormItem("Hops", ed.hops),

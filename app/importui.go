@@ -218,7 +218,7 @@ func (u *ui) importFailed(path string, err error) {
 
 // importDone shows the summary and refreshes the status bar.
 func (u *ui) importDone(path string, sum graph.ImportSummary) {
-	u.setStatus(fmt.Sprintf("Imported %s: %s quads added", filepath.Base(path), thousands(sum.Added)))
+	u.refreshCounts(fmt.Sprintf("Imported %s: %s quads added", filepath.Base(path), thousands(sum.Added)))
 	d := dialog.NewCustom("Import finished", "Close", summaryView(path, sum), u.win)
 	d.Resize(fyne.NewSize(560, 420))
 	d.Show()

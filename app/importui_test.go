@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -78,6 +79,10 @@ func TestImportUI(t *testing.T) {
 	if _, err := u.ex.Resolve(context.Background(), "Heat"); err != nil {
 		t.Errorf("after the import, Heat is unknown: %v", err)
 	}
+	st, _ := u.ex.Stats(context.Background())
+	eventually(t, "the status bar counts the imported quads", func() bool {
+		return strings.Contains(u.status.Text, fmt.Sprintf(" %d quads", st.Quads))
+	})
 	tapButton(t, u, "Close")
 
 	bad := filepath.Join(t.TempDir(), "bad.nq")

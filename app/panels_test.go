@@ -13,13 +13,14 @@ func TestPathPanelFindsAndHighlights(t *testing.T) {
 		u.paths.find()
 	})
 	eventually(t, "paths are listed and the first is highlighted", func() bool {
-		return len(u.paths.found) > 0 && len(u.paths.results.Objects) == len(u.paths.found) &&
+		return len(u.paths.found) > 0 && len(u.paths.results.Objects) == len(u.paths.found)+1 && // and Export
+
 			u.view.Highlighted("urn:reelgraph:id:bryan-cranston") && u.view.Highlighted("urn:reelgraph:id:openai")
 	})
-	var n int
-	onUI(func() { n = len(u.paths.found[0].Nodes) })
-	if n < 2 {
-		t.Errorf("the first path has %d nodes", n)
+	var n, all int
+	onUI(func() { n, all = len(u.paths.found[0].Nodes), len(u.paths.nodes()) })
+	if n < 2 || all < n {
+		t.Errorf("the first path has %d nodes, the paths %d in all", n, all)
 	}
 }
 

@@ -101,6 +101,7 @@ func (p *pathPanel) show(paths []graph.Path, err error) {
 		return
 	}
 	p.status.SetText(fmt.Sprintf("Found %s, shortest first; the first is highlighted on the canvas.", plural(len(paths), "path")))
+	p.results.Add(container.NewHBox(widget.NewButton("Export these paths…", func() { p.u.chooseExportOf("", p.nodes()) })))
 	for i, path := range paths {
 		p.results.Add(p.card(i, path))
 	}
@@ -152,4 +153,19 @@ func (u *ui) showPath(path graph.Path) {
 	}
 	u.view.Highlight(ids...)
 	u.setStatus(fmt.Sprintf("Path of %s highlighted", plural(len(path.Hops), "hop")))
+}
+
+// nodes lists every node of the paths found, once each.
+func (p *pathPanel) nodes() []graph.ID {
+	seen := make(map[graph.ID]bool)
+	var out []graph.ID
+	for _, path := range p.found {
+		for _, id := range path.Nodes {
+			if !seen[id] {
+				seen[id] = true
+				out = append(out, id)
+			}
+		}
+	}
+	return out
 }

@@ -128,8 +128,7 @@ func (u *ui) start() {
 				u.fail("Reading the store failed", err)
 				return
 			}
-			u.counts = fmt.Sprintf("%s  ·  %d quads  ·  %d nodes  ·  %d entities  ·  %d sources",
-				u.ex.Location(), st.Quads, st.Nodes, entities(st), st.Sources)
+			u.counts = countsText(u.ex.Location(), st)
 			u.setStatus("")
 			if st.Quads == 0 {
 				u.details.ShowMessage("This store is empty. Run Reelgraph without --empty on a new store to open the bundled graph.")
@@ -155,6 +154,27 @@ func entities(st graph.Stats) int {
 		n += c
 	}
 	return n
+}
+
+// refreshCounts reads the store's counts again, off the UI goroutine, and
+// shows them with msg.
+func (u *ui) refreshCounts(msg string) {
+	u.setStatus(msg)
+	go func() {
+		st, err := u.ex.Stats(context.Background())
+		if err != nil {
+			return
+		}
+		uiDo(func() {
+			u.counts = countsText(u.ex.Location(), st)
+			u.setStatus(msg)
+		})
+	}()
+}
+
+func countsText(loc graph.Location, st graph.Stats) string {
+	return fmt.Sprintf("%s  ·  %d quads  ·  %d nodes  ·  %d entities  ·  %d sources",
+		loc, st.Quads, st.Nodes, entities(st), st.Sources)
 }
 
 // setStatus shows msg beside the store's counts; "" shows the counts alone.
