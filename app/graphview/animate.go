@@ -9,8 +9,12 @@ const frameInterval = time.Second / 60
 const settleLimit = 1000
 
 // kick sets the layout moving after a change, starting the worker goroutine
-// unless it is already running. Called on the UI goroutine.
+// unless it is already running, and cuts short an Arrange under way. Called
+// on the UI goroutine.
 func (g *GraphView) kick() {
+	g.mu.Lock()
+	g.tween.active = false
+	g.mu.Unlock()
 	if !g.async {
 		g.settle()
 		return
@@ -35,17 +39,20 @@ func (g *GraphView) settle() {
 	g.applyFrame()
 }
 
-// animate is the worker: it steps the layout at most once a frame until it
-// is stable, handing each new frame to the UI goroutine.
+// animate is the worker: it moves the nodes of an Arrange, or else steps
+// the layout, at most once a frame until it is stable, handing each new
+// frame to the UI goroutine.
 func (g *GraphView) animate() {
 	tick := time.NewTicker(frameInterval)
 	defer tick.Stop()
-	for range tick.C {
+	for now := range tick.C {
 		g.mu.Lock()
-		stable := g.lay.Stable()
-		if stable {
-			g.running = false
-		} else {
+		stable := false
+		switch {
+		case g.stepTween(now):
+		case g.lay.Stable():
+			stable, g.running = true, false
+		default:
 			g.lay.Step()
 		}
 		g.mu.Unlock()

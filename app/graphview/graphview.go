@@ -75,7 +75,9 @@ type GraphView struct {
 
 	mu      sync.Mutex // guards lay and running
 	lay     *layout.Layout
-	running bool // whether a worker goroutine is stepping lay
+	running bool  // whether a worker goroutine is stepping lay
+	tween   tween // an Arrange under way
+	sized   bool  // SetSizes gave nodes a weight
 
 	pending atomic.Bool     // a frame is queued for the UI goroutine
 	async   bool            // step on a worker (false in tests: settle at once)
@@ -92,6 +94,7 @@ type vnode struct {
 	pinned    bool
 	hidden    bool         // by the filter
 	degree    int          // number of edge drawings at this node
+	weight    float32      // size from 0 to 1, if the view is sized
 	d         *nodeDrawing // made by the renderer when first drawn
 }
 

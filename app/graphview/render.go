@@ -240,7 +240,7 @@ func (g *GraphView) scale() float32 {
 
 // radius returns the on-screen radius of n at the current zoom.
 func (g *GraphView) radius(n *vnode) float32 {
-	r := nodeRadius * g.scale()
+	r := nodeRadius * g.scale() * g.sizeScale(n)
 	if n.ID == g.focus {
 		r *= focusScale
 	}
