@@ -62,8 +62,9 @@ type Store struct {
 	mu     sync.RWMutex // guards the fields below
 	names  map[ID]nameInfo
 	text   *TextIndex
-	kinds  map[ID]int // entities per type
-	labels map[ID]int // quads per graph label, i.e. facts per source
+	kinds  map[ID]int  // entities per type
+	labels map[ID]int  // quads per graph label, i.e. facts per source
+	snap   snapshotKey // the store state the snapshot file holds (snapshot.go)
 }
 
 // nameInfo is what the index keeps of a node: enough to label and colour it
@@ -99,7 +100,7 @@ func Open(ctx context.Context, loc Location, opt Options) (*Store, error) {
 	if err != nil {
 		return nil, err
 	}
-	if err := s.buildIndex(ctx); err != nil {
+	if err := s.openIndex(ctx); err != nil {
 		s.Close()
 		return nil, err
 	}
@@ -125,7 +126,7 @@ func (s *Store) openBolt(ctx context.Context, opt Options) error {
 		return fmt.Errorf("graph: open %s: %w", dir, err)
 	}
 	removeImportLeftovers(dir)
-	s.qs, err = cgraph.NewQuadStore(cayleyBolt, dir, nil)
+	s.qs, err = cgraph.NewQuadStore(cayleyBolt, dir, liveBolt)
 	if err != nil {
 		s.lock.Close()
 		s.lock = nil
@@ -248,6 +249,7 @@ func (s *Store) Location() Location { return s.loc }
 func (s *Store) Close() error {
 	s.closeOnce.Do(func() {
 		if s.qs != nil {
+			s.saveIndex(context.Background())
 			s.closeErr = s.qs.Close()
 		}
 		if s.lock != nil {
