@@ -35,6 +35,8 @@ Usage:
                                                how A is connected to B: the k shortest paths
   reelgraph query 'GIZMO' [--timeout D] [--json] [--limit N]
                                                run a Gizmo (Cayley JavaScript) query
+  reelgraph snapshot --focus NODE [--hops N] [--dark] -o FILE.png|svg
+                                               draw a node's neighbourhood, without a display
 
 Flags for every command:
   --db STORE   memory | bolt:PATH (default: bolt store in the user's data directory)
@@ -84,6 +86,8 @@ type command struct {
 	k       int           // path: how many paths
 	via     string        // path: comma-separated predicates
 	timeout time.Duration // query: how long a query may run
+	focus   string        // snapshot: the node to centre on
+	dark    bool          // snapshot: light text on a dark background
 	io      ioFlags       // import and export (cli_io.go)
 	args    []string
 	out     io.Writer
@@ -115,6 +119,8 @@ func (c *command) flags(stderr io.Writer) *flag.FlagSet {
 	fs.IntVar(&c.k, "k", 3, "how many paths (path)")
 	fs.StringVar(&c.via, "via", "", "comma-separated predicates a path may use (path)")
 	fs.DurationVar(&c.timeout, "timeout", 10*time.Second, "how long a query may run (query)")
+	fs.StringVar(&c.focus, "focus", "", "snapshot: the node to centre on")
+	fs.BoolVar(&c.dark, "dark", false, "snapshot: a dark background")
 	return fs
 }
 

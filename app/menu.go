@@ -23,6 +23,8 @@ func (u *ui) mainMenu() *fyne.MainMenu {
 	imp, exp := u.ioMenuItems() // importui.go
 	file := fyne.NewMenu("File",
 		imp, exp,
+		fyne.NewMenuItem("Export view as PNG…", func() { u.exportPictureDialog(".png") }),
+		fyne.NewMenuItem("Export view as SVG…", func() { u.exportPictureDialog(".svg") }),
 		fyne.NewMenuItemSeparator(),
 		fyne.NewMenuItem("Open workspace…", u.openWorkspaceDialog),
 		fyne.NewMenuItem("Save workspace…", u.saveWorkspaceDialog),
