@@ -160,6 +160,9 @@ func (u *ui) nodeMenu(id string) []*fyne.MenuItem {
 			u.win.Canvas().Focus(u.paths.to)
 		}),
 	}
+	items = append(items,
+		fyne.NewMenuItem("Expand by predicate…", func() { u.expandByPredicate(node) }),
+		fyne.NewMenuItem("Open source…", func() { u.showNodeSources(node) }))
 	items = append(items, fyne.NewMenuItem("Export neighbourhood…", func() {
 		u.view.Select(id)
 		u.selectNode(node)

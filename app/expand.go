@@ -188,3 +188,22 @@ func (u *ui) bestConnected(ctx context.Context, ids []graph.ID, n int) []graph.I
 	}
 	return ranked
 }
+
+// expandByPredicate asks which of id's neighbours to show, starting from
+// the choice of one predicate, however few there are.
+func (u *ui) expandByPredicate(id graph.ID) {
+	visible := u.visible()
+	go func() {
+		x, err := u.expansionOf(context.Background(), id, visible)
+		uiDo(func() {
+			switch {
+			case err != nil:
+				u.fail("Could not expand "+u.ex.Brief(id).Label, err)
+			case len(x.fresh) == 0:
+				u.setStatus(u.ex.Brief(id).Label + ": every neighbour is already on the canvas")
+			default:
+				u.askExpand(x).mode.SetSelected(choosePred)
+			}
+		})
+	}()
+}

@@ -67,3 +67,20 @@ func (u *ui) otherThan(keep ...string) []string {
 	}
 	return out
 }
+
+func TestExpandByPredicateAndOpenSource(t *testing.T) {
+	u := newTestUI(t)
+	const eternaut = graph.ID("urn:reelgraph:id:the-eternaut")
+	onUI(func() { u.view.Remove(u.otherThan(string(eternaut), startNode)...) })
+	onUI(func() { u.expandByPredicate(startNode) })
+	eventually(t, "the chooser opens on the predicate choice", func() bool {
+		return u.lastChooser != nil && u.lastChooser.mode.Selected == choosePred
+	})
+	onUI(func() { u.showNodeSources(eternaut) })
+	eventually(t, "the sources of The Eternaut are listed", func() bool { return len(u.lastSources) > 0 })
+	for _, s := range u.lastSources {
+		if s.URL == "" {
+			t.Errorf("source %s has no URL", s.ID)
+		}
+	}
+}

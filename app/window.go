@@ -47,6 +47,7 @@ type ui struct {
 	// asking which; lastChooser is the last such question, for tests.
 	expandAsk   int
 	lastChooser *expandChooser
+	lastSources []graph.Source // the last sources dialog's, for tests
 
 	tabs    *container.AppTabs // details, paths and query, beside the canvas
 	paths   *pathPanel
