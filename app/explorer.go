@@ -16,6 +16,8 @@ type Explorer interface {
 	// Details returns a node, its neighbours (at most perGroup per group)
 	// and its cited sources; graph.ErrNotFound for an unknown node.
 	Details(ctx context.Context, id graph.ID, perGroup int) (graph.Details, error)
+	// Node returns what the store says of id; graph.ErrNotFound if nothing.
+	Node(ctx context.Context, id graph.ID) (graph.Node, error)
 	// Neighbors returns the edges at id; graph.ErrNotFound for an unknown node.
 	Neighbors(ctx context.Context, id graph.ID, opt graph.NeighborOptions) ([]graph.Edge, error)
 	// Search returns up to limit nodes matching text, best first.

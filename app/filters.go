@@ -27,6 +27,7 @@ type filterPanel struct {
 	offPubs   map[string]bool
 	publisher map[string]string // source ID -> publisher, read once
 	building  bool              // the check lists are being rebuilt
+	timeline  *timeline
 }
 
 func newFilterPanel(u *ui, legend *graphview.Legend) *filterPanel {
@@ -37,7 +38,8 @@ func newFilterPanel(u *ui, legend *graphview.Legend) *filterPanel {
 	intro := widget.NewLabel("Untick what to hide. Hidden nodes and facts stay on the canvas, counted in the status bar. The legend toggles types too.")
 	intro.Wrapping = fyne.TextWrapWord
 	reset := widget.NewButton("Show everything", f.reset)
-	f.box = container.NewBorder(container.NewVBox(intro, container.NewHBox(reset)), nil, nil, nil,
+	f.timeline = newTimeline(f)
+	f.box = container.NewBorder(container.NewVBox(intro, container.NewHBox(reset), f.timeline.box), nil, nil, nil,
 		container.NewVScroll(f.lists))
 	u.view.OnChanged(f.rebuild)
 	go f.loadPublishers()
@@ -71,6 +73,7 @@ func (f *filterPanel) reset() {
 	clear(f.offKinds)
 	clear(f.offPreds)
 	clear(f.offPubs)
+	f.timeline.on.SetChecked(false) // applies
 	f.apply()
 }
 
@@ -78,7 +81,7 @@ func (f *filterPanel) reset() {
 func (f *filterPanel) apply() {
 	kinds, preds, pubs := f.offKinds, f.offPreds, f.offPubs
 	f.u.view.SetFilter(graphview.Filter{
-		Node: func(n graphview.Node) bool { return !kinds[n.Kind] },
+		Node: func(n graphview.Node) bool { return !kinds[n.Kind] && !f.timeline.hides(n.ID) },
 		Edge: func(e graphview.Edge) bool { return !preds[e.Predicate] && !pubs[f.publisherOf(e.Source)] },
 	})
 	f.legend.Refilter()
@@ -111,6 +114,11 @@ func (f *filterPanel) rebuild() {
 	f.building = true
 	defer func() { f.building = false }()
 	st := f.u.view.State()
+	ids := make([]string, len(st.Nodes))
+	for i, n := range st.Nodes {
+		ids[i] = n.ID
+	}
+	f.timeline.update(ids)
 	kinds, preds, pubs := map[string]int{}, map[string]int{}, map[string]int{}
 	predLabel := map[string]string{}
 	for _, n := range st.Nodes {
