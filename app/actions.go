@@ -13,17 +13,35 @@ import (
 // historyLimit bounds the undo and focus histories.
 const historyLimit = 200
 
+// viewSnap is one entry of the undo stack: the canvas and its filters.
+type viewSnap struct {
+	View    graphview.State
+	Filters filterState
+}
+
+// now captures the canvas and the filters.
+func (u *ui) now() viewSnap {
+	var fs filterState
+	if u.filters != nil {
+		fs = u.filters.state()
+	}
+	return viewSnap{View: u.view.State(), Filters: fs}
+}
+
+// recordUndo remembers the view as it is, before a change.
+func (u *ui) recordUndo() { u.undo.Push(u.now()) }
+
 // tracking wires the undo stack to the view: every change the view is
 // about to make records the view as it was.
 func (u *ui) tracking() {
-	u.undo = newStack[graphview.State](historyLimit)
+	u.undo = newStack[viewSnap](historyLimit)
 	u.focusHistory = newStack[graph.ID](historyLimit)
-	u.view.OnBeforeChange = func() { u.undo.Push(u.view.State()) }
+	u.view.OnBeforeChange = u.recordUndo
 }
 
 // Undo restores the view as it was before its last change.
 func (u *ui) Undo() {
-	if st, ok := u.undo.Back(u.view.State()); ok {
+	if st, ok := u.undo.Back(u.now()); ok {
 		u.restore(st)
 		u.setStatus("Undone")
 	}
@@ -31,17 +49,20 @@ func (u *ui) Undo() {
 
 // Redo reapplies the change Undo took back.
 func (u *ui) Redo() {
-	if st, ok := u.undo.Forward(u.view.State()); ok {
+	if st, ok := u.undo.Forward(u.now()); ok {
 		u.restore(st)
 		u.setStatus("Redone")
 	}
 }
 
 // restore shows st and the details of its selection.
-func (u *ui) restore(st graphview.State) {
-	u.view.Restore(st)
-	if st.Selected != "" {
-		u.selectNode(graph.ID(st.Selected))
+func (u *ui) restore(st viewSnap) {
+	u.view.Restore(st.View)
+	if u.filters != nil {
+		u.filters.setState(st.Filters)
+	}
+	if st.View.Selected != "" {
+		u.selectNode(graph.ID(st.View.Selected))
 	}
 }
 

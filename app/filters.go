@@ -65,16 +65,59 @@ func (f *filterPanel) loadPublishers() {
 }
 
 func (f *filterPanel) toggle(set map[string]bool, key string) {
+	f.u.recordUndo()
 	set[key] = !set[key]
 	f.apply()
 }
 
 func (f *filterPanel) reset() {
-	clear(f.offKinds)
-	clear(f.offPreds)
-	clear(f.offPubs)
-	f.timeline.on.SetChecked(false) // applies
+	f.u.recordUndo()
+	f.setState(filterState{})
+}
+
+// filterState is what the filters hide, for undo and workspaces.
+type filterState struct {
+	OffKinds []string `json:"hiddenTypes,omitempty"`
+	OffPreds []string `json:"hiddenPredicates,omitempty"`
+	OffPubs  []string `json:"hiddenPublishers,omitempty"`
+	Timeline bool     `json:"timeline,omitempty"`
+	AsOf     string   `json:"asOf,omitempty"` // YYYY-MM-DD
+}
+
+func (f *filterPanel) state() filterState {
+	st := filterState{OffKinds: keys(f.offKinds), OffPreds: keys(f.offPreds), OffPubs: keys(f.offPubs),
+		Timeline: f.timeline.on.Checked}
+	if !f.timeline.asOf.IsZero() {
+		st.AsOf = f.timeline.asOf.Format("2006-01-02")
+	}
+	return st
+}
+
+// setState shows st, without recording an undo step.
+func (f *filterPanel) setState(st filterState) {
+	fill := func(m map[string]bool, list []string) {
+		clear(m)
+		for _, k := range list {
+			m[k] = true
+		}
+	}
+	fill(f.offKinds, st.OffKinds)
+	fill(f.offPreds, st.OffPreds)
+	fill(f.offPubs, st.OffPubs)
+	f.timeline.restore(st.Timeline, st.AsOf)
 	f.apply()
+}
+
+// keys lists the true keys of m, sorted.
+func keys(m map[string]bool) []string {
+	var out []string
+	for k, on := range m {
+		if on {
+			out = append(out, k)
+		}
+	}
+	sort.Strings(out)
+	return out
 }
 
 // apply hands the filter to the canvas and refreshes what shows it.

@@ -1,6 +1,7 @@
 package app
 
 import (
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -55,5 +56,41 @@ func TestFilterByPublisherAndPredicate(t *testing.T) {
 	onUI(func() { _, edges = u.view.Hidden() })
 	if edges == 0 || edges == total {
 		t.Errorf("hiding 'streamed on' hid %d of %d facts", edges, total)
+	}
+}
+
+func TestUndoFilterAndSaveItInWorkspace(t *testing.T) {
+	u := newTestUI(t)
+	const sarandos = "urn:reelgraph:id:ted-sarandos"
+	onUI(func() { u.filters.toggle(u.filters.offKinds, string(graph.TypePerson)) })
+	var shown bool
+	onUI(func() { shown = u.view.Shown(sarandos) })
+	if shown {
+		t.Fatal("hiding people left Ted Sarandos shown")
+	}
+	path := filepath.Join(t.TempDir(), "w.json")
+	var err error
+	onUI(func() { err = u.saveWorkspace(path) })
+	if err != nil {
+		t.Fatal(err)
+	}
+	onUI(u.Undo)
+	onUI(func() { shown = u.view.Shown(sarandos) })
+	if !shown {
+		t.Error("Undo did not bring the people back")
+	}
+	onUI(u.Redo)
+	onUI(func() { shown = u.view.Shown(sarandos) })
+	if shown {
+		t.Error("Redo did not hide the people again")
+	}
+	v := newTestUI(t)
+	onUI(func() { err = v.openWorkspace(path) })
+	if err != nil {
+		t.Fatal(err)
+	}
+	onUI(func() { shown = v.view.Shown(sarandos) })
+	if shown || !v.view.Has(sarandos) {
+		t.Error("the reopened workspace lost its filter")
 	}
 }

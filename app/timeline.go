@@ -24,6 +24,19 @@ type timeline struct {
 	dates   map[string]time.Time // node -> earliest date; the zero Time when it has none
 	pending map[string]bool      // nodes whose dates are being read
 	asOf    time.Time
+	moving  bool // the slider is being dragged
+	quiet   bool // changes come from restore, not the analyst
+}
+
+// restore sets the timeline without recording undo steps.
+func (t *timeline) restore(on bool, asOf string) {
+	t.quiet = true
+	defer func() { t.quiet = false }()
+	if d, err := time.Parse("2006-01-02", asOf); err == nil {
+		t.asOf = d
+		t.label.SetText("As of " + t.asOf.Format("2 January 2006"))
+	}
+	t.on.SetChecked(on)
 }
 
 const day = 24 * time.Hour
@@ -33,8 +46,20 @@ func newTimeline(f *filterPanel) *timeline {
 	t.label = widget.NewLabel("No dated nodes on the canvas.")
 	t.slider = widget.NewSlider(0, 1)
 	t.slider.Step = 1
-	t.slider.OnChanged = func(v float64) { t.set(v) }
-	t.on = widget.NewCheck("Show the graph as of a date", func(bool) { t.f.apply() })
+	t.slider.OnChanged = func(v float64) {
+		if !t.moving && !t.quiet { // one undo step per drag
+			t.moving = true
+			t.f.u.recordUndo()
+		}
+		t.set(v)
+	}
+	t.slider.OnChangeEnded = func(float64) { t.moving = false }
+	t.on = widget.NewCheck("Show the graph as of a date", func(bool) {
+		if !t.quiet {
+			t.f.u.recordUndo()
+		}
+		t.f.apply()
+	})
 	t.box = container.NewVBox(heading("Timeline"), t.on, t.slider, t.label)
 	return t
 }

@@ -39,9 +39,9 @@ type ui struct {
 	status  *widget.Label
 	counts  string // the status bar's store summary
 
-	undo         *stack[graphview.State] // view changes, for Undo and Redo
-	focusHistory *stack[graph.ID]        // focus changes, for Back and Forward
-	focused      graph.ID                // the node the view is centred on
+	undo         *stack[viewSnap] // view and filter changes, for Undo and Redo
+	focusHistory *stack[graph.ID] // focus changes, for Back and Forward
+	focused      graph.ID         // the node the view is centred on
 
 	// expandAsk is how many new neighbours an expansion shows without
 	// asking which; lastChooser is the last such question, for tests.

@@ -27,6 +27,7 @@ type workspace struct {
 	Store   string          `json:"store"` // where the graph was, for the record
 	Focused graph.ID        `json:"focused,omitempty"`
 	View    graphview.State `json:"view"`
+	Filters filterState     `json:"filters"`
 }
 
 func writeWorkspace(w io.Writer, ws workspace) error {
@@ -53,7 +54,8 @@ func readWorkspace(r io.Reader) (workspace, error) {
 
 // currentWorkspace captures the window's view.
 func (u *ui) currentWorkspace() workspace {
-	return workspace{Store: u.ex.Location().String(), Focused: u.focused, View: u.view.State()}
+	now := u.now()
+	return workspace{Store: u.ex.Location().String(), Focused: u.focused, View: now.View, Filters: now.Filters}
 }
 
 // saveWorkspace writes the view to path and remembers it as recent.
@@ -94,12 +96,12 @@ func (u *ui) openWorkspace(path string) error {
 // applyWorkspace shows ws's view. Nodes the store no longer has are shown
 // as saved; selecting one says the store does not know it.
 func (u *ui) applyWorkspace(ws workspace) {
-	u.undo.Push(u.view.State())
+	u.recordUndo()
 	if u.focused != "" && ws.Focused != u.focused {
 		u.focusHistory.Push(u.focused)
 	}
 	u.focused = ws.Focused
-	u.restore(ws.View)
+	u.restore(viewSnap{View: ws.View, Filters: ws.Filters})
 }
 
 const recentKey = "recentWorkspaces"
