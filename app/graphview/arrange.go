@@ -102,3 +102,13 @@ func (g *GraphView) sizeScale(n *vnode) float32 {
 	}
 	return minSizeScale + (maxSizeScale-minSizeScale)*n.weight
 }
+
+// Relax sets the force layout moving again from where the nodes are, as a
+// change to the graph would, ending an Arrange under way; it is how the
+// view returns to the force layout after an arrangement.
+func (g *GraphView) Relax() {
+	g.mu.Lock()
+	g.lay.Reheat(g.lay.Config().ReheatAlpha)
+	g.mu.Unlock()
+	g.kick()
+}

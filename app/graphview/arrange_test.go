@@ -123,3 +123,18 @@ func TestSetSizes(t *testing.T) {
 		t.Errorf("radius after SetSizes(nil): got %v want %v", got, def)
 	}
 }
+
+func TestArrangeFromOnChangedSurvivesTheChange(t *testing.T) {
+	g, _ := newTestView(t)
+	star(g)
+	target := layout.Point{X: 1234, Y: 0}
+	g.OnChanged(func() {
+		if g.Has("d") {
+			g.Arrange(map[string]layout.Point{"d": target})
+		}
+	})
+	g.Add([]Node{n("d", "")}, []Edge{e("a", "d")}, "a")
+	if got := g.nodes["d"].pos; got != target {
+		t.Errorf("d arranged by a watcher: got %v want %v", got, target)
+	}
+}

@@ -528,21 +528,23 @@ func (g *GraphView) KindCount(kind string) int {
 }
 
 // OnChanged registers fn to be called, on the UI goroutine, after nodes or
-// edges are added or removed. Legend uses it to follow the graph.
+// edges are added or removed, or the filter changes. Legend uses it to
+// follow the graph. The layout is already moving when fn is called, so fn
+// may Arrange the nodes afresh.
 func (g *GraphView) OnChanged(fn func()) { g.watchers = append(g.watchers, fn) }
 
-// changed records a change of nodes or edges: it redraws, tells watchers,
-// and sets the layout moving.
+// changed records a change of nodes or edges: it redraws, sets the layout
+// moving, and tells watchers.
 func (g *GraphView) changed() {
 	g.applyFilter()
 	g.rev++
 	if g.r != nil {
 		g.r.sync()
 	}
+	g.kick()
 	for _, fn := range g.watchers {
 		fn()
 	}
-	g.kick()
 }
 
 // restyle redraws after a change of selection, pins or hover.
