@@ -46,6 +46,7 @@ func (u *ui) mainMenu() *fyne.MainMenu {
 		fyne.NewMenuItem("Fit", u.view.Fit),
 		fyne.NewMenuItem("Zoom in", u.view.ZoomIn),
 		fyne.NewMenuItem("Zoom out", u.view.ZoomOut),
+		fyne.NewMenuItemSeparator(), u.layoutMenuItem(),
 	)
 	help := fyne.NewMenu("Help", fyne.NewMenuItem("Keyboard shortcuts", u.showShortcuts))
 	return fyne.NewMainMenu(file, edit, view, help)

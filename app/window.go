@@ -53,6 +53,7 @@ type ui struct {
 	paths   *pathPanel
 	query   *queryPanel
 	filters *filterPanel
+	metrics *metricsPanel // metrics.go: layout, sizes, top entities
 }
 
 // newUI builds the explorer window over ex. It loads nothing yet: call
@@ -111,6 +112,7 @@ func (u *ui) layout() fyne.CanvasObject {
 		container.NewTabItem("Paths", u.paths.box),
 		container.NewTabItem("Query", u.query.box),
 		container.NewTabItem("Filters", u.filters.box),
+		container.NewTabItem("Metrics", newMetricsPanel(u).box),
 	)
 	split := container.NewHSplit(canvasArea, u.tabs)
 	split.Offset = 0.68

@@ -1,0 +1,166 @@
+package app
+
+import (
+	"cmp"
+	"fmt"
+	"slices"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/widget"
+
+	"reelgraph/app/graphview"
+	"reelgraph/app/layout"
+	"reelgraph/graph"
+)
+
+// The measures nodes can be sized by.
+const (
+	sizeNone     = "None"
+	sizeDegree   = "Degree"
+	sizePageRank = "PageRank"
+)
+
+// topLimit is how many entities the Metrics tab lists.
+const topLimit = 25
+
+// metricsPanel is the Metrics tab: how the canvas is arranged, what sizes
+// its nodes, and the entities on it ranked by that measure (by degree when
+// nothing sizes them). Choosing an entity selects it.
+type metricsPanel struct {
+	u         *ui
+	box       fyne.CanvasObject
+	layoutSel *widget.Select
+	sizeSel   *widget.Select
+	heading   *widget.Label
+	list      *widget.List
+
+	layout    string // one of layoutNames
+	root      string // the node Radial and Hierarchical arrange around
+	seenFocus string // the focus when root was chosen
+	sizeBy    string
+	top       []ranked // the list's rows
+	shape     string   // nodes, edges and focus last arranged and measured
+}
+
+// ranked is one row of the list: a node and its measure.
+type ranked struct {
+	id, label string
+	value     float64
+}
+
+// newMetricsPanel builds the Metrics tab for u and makes it u.metrics.
+func newMetricsPanel(u *ui) *metricsPanel {
+	m := &metricsPanel{u: u, layout: layoutForce, sizeBy: sizeNone, heading: widget.NewLabel("")}
+	m.layoutSel = widget.NewSelect(layoutNames, m.chooseLayout)
+	m.layoutSel.Selected = layoutForce
+	m.sizeSel = widget.NewSelect([]string{sizeNone, sizeDegree, sizePageRank}, m.chooseSize)
+	m.sizeSel.Selected = sizeNone
+	m.list = widget.NewList(func() int { return len(m.top) },
+		func() fyne.CanvasObject { return widget.NewLabel("") },
+		func(i widget.ListItemID, o fyne.CanvasObject) { o.(*widget.Label).SetText(m.rowText(i)) })
+	m.list.OnSelected = m.choose
+	m.heading.Wrapping = fyne.TextWrapWord
+	form := widget.NewForm(widget.NewFormItem("Layout", m.layoutSel), widget.NewFormItem("Size by", m.sizeSel))
+	m.box = container.NewBorder(container.NewVBox(form, m.heading), nil, nil, nil, m.list)
+	u.metrics = m
+	u.view.OnChanged(m.changed)
+	m.measure(u.view.State())
+	return m
+}
+
+// chooseSize sizes the canvas's nodes by name and ranks the list by it.
+func (m *metricsPanel) chooseSize(name string) {
+	if m.sizeSel.Selected != name {
+		m.sizeSel.SetSelected(name) // calls back here
+		return
+	}
+	m.sizeBy = name
+	m.measure(m.u.view.State())
+}
+
+// changed follows the canvas: after nodes or edges come or go it arranges
+// them again, if a fixed layout is chosen, and measures them afresh.
+func (m *metricsPanel) changed() {
+	st := m.u.view.State()
+	shape := fmt.Sprint(len(st.Nodes), len(st.Edges), st.Focus)
+	if shape == m.shape {
+		return // a filter changed, not the graph
+	}
+	m.shape = shape
+	m.rearrange(st)
+	m.measure(st)
+}
+
+// measure computes the chosen measure over the nodes and edges of st,
+// sizes the nodes by it and lists the top entities.
+func (m *metricsPanel) measure(st graphview.State) {
+	ids, adj := canvasGraph(st)
+	var values map[string]float64
+	if m.sizeBy == sizePageRank {
+		values = layout.PageRank(ids, adj)
+	} else {
+		values = layout.Degree(ids, adj)
+	}
+	if m.sizeBy == sizeNone {
+		m.u.view.SetSizes(nil)
+	} else {
+		m.u.view.SetSizes(scaled(values))
+	}
+	m.top = m.top[:0]
+	for _, n := range st.Nodes {
+		m.top = append(m.top, ranked{id: n.ID, label: cmp.Or(n.Label, n.ID), value: values[n.ID]})
+	}
+	slices.SortStableFunc(m.top, func(a, b ranked) int { return cmp.Compare(b.value, a.value) })
+	m.top = m.top[:min(len(m.top), topLimit)]
+	m.heading.SetText(m.headingText(len(st.Nodes)))
+	m.list.UnselectAll()
+	m.list.Refresh()
+}
+
+func (m *metricsPanel) headingText(nodes int) string {
+	by := "degree (links on the canvas)"
+	if m.sizeBy == sizePageRank {
+		by = "PageRank over the canvas"
+	}
+	if nodes == 0 {
+		return "Nothing is on the canvas yet. Search for a node to start."
+	}
+	return fmt.Sprintf("Top %d of %d entities by %s. Choose one to select it.", len(m.top), nodes, by)
+}
+
+// scaled maps values onto [0, 1] by their share of the largest.
+func scaled(values map[string]float64) map[string]float64 {
+	top := 0.0
+	for _, v := range values {
+		top = max(top, v)
+	}
+	out := make(map[string]float64, len(values))
+	for id, v := range values {
+		if top > 0 {
+			out[id] = v / top
+		}
+	}
+	return out
+}
+
+func (m *metricsPanel) rowText(i int) string {
+	if i >= len(m.top) {
+		return ""
+	}
+	r := m.top[i]
+	if m.sizeBy == sizePageRank {
+		return fmt.Sprintf("%d. %s  ·  %.3f", i+1, r.label, r.value)
+	}
+	return fmt.Sprintf("%d. %s  ·  %d", i+1, r.label, int(r.value))
+}
+
+// choose selects the entity of row i on the canvas and shows its details.
+func (m *metricsPanel) choose(i widget.ListItemID) {
+	if i >= len(m.top) {
+		return
+	}
+	id := m.top[i].id
+	m.u.view.Select(id)
+	m.u.selectNode(graph.ID(id))
+}

@@ -1,0 +1,50 @@
+package app
+
+import "testing"
+
+func TestMetricsListsTopEntities(t *testing.T) {
+	u := newTestUI(t)
+	for _, by := range []string{sizeDegree, sizePageRank} {
+		t.Run(by, func(t *testing.T) {
+			onUI(func() { u.metrics.sizeSel.SetSelected(by) })
+			var top []ranked
+			onUI(func() { top = append(top, u.metrics.top...) })
+			if len(top) < 5 {
+				t.Fatalf("rows: got %d want the canvas's entities", len(top))
+			}
+			if top[0].id != startNode {
+				t.Errorf("top entity: got %s want %s, the hub of the opening view", top[0].id, startNode)
+			}
+			for i := 1; i < len(top); i++ {
+				if top[i].value > top[i-1].value {
+					t.Errorf("row %d: got %v above %v want descending", i, top[i].value, top[i-1].value)
+				}
+			}
+		})
+	}
+}
+
+func TestChoosingAnEntitySelectsIt(t *testing.T) {
+	u := newTestUI(t)
+	var id string
+	onUI(func() {
+		u.metrics.chooseSize(sizeDegree)
+		id = u.metrics.top[1].id
+		u.metrics.list.Select(1)
+	})
+	eventually(t, "the chosen entity is selected and described", func() bool {
+		return u.view.Selected() == id && string(u.details.Shown().ID) == id
+	})
+}
+
+func TestMetricsFollowExpansions(t *testing.T) {
+	u := newTestUI(t)
+	var before int
+	onUI(func() {
+		before = len(u.metrics.top)
+		u.expand("urn:reelgraph:id:the-eternaut")
+	})
+	eventually(t, "the list grows with the canvas", func() bool {
+		return u.view.Expanded("urn:reelgraph:id:the-eternaut") && len(u.metrics.top) > before
+	})
+}
