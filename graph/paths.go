@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"sort"
 )
 
@@ -233,7 +234,7 @@ func (f *pathFinder) yen() ([][]ID, error) {
 			root := last[:i+1]
 			b := blocked{nodes: make(map[ID]bool), links: make(map[[2]ID]bool)}
 			for _, p := range found {
-				if len(p) > i+1 && equalIDs(p[:i+1], root) {
+				if len(p) > i+1 && slices.Equal(p[:i+1], root) {
 					b.links[link(p[i], p[i+1])] = true
 				}
 			}
@@ -281,21 +282,9 @@ func (f *pathFinder) path(seq []ID) (Path, error) {
 	return p, nil
 }
 
-func equalIDs(a, b []ID) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range a {
-		if a[i] != b[i] {
-			return false
-		}
-	}
-	return true
-}
-
 func containsSeq(list [][]ID, seq []ID) bool {
 	for _, s := range list {
-		if equalIDs(s, seq) {
+		if slices.Equal(s, seq) {
 			return true
 		}
 	}

@@ -3,6 +3,7 @@ package graphview
 import (
 	"fmt"
 	"image/color"
+	"slices"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -75,7 +76,7 @@ func (l *Legend) update() {
 	for i, k := range kinds {
 		entries[i] = legendEntry{k, l.g.KindCount(k), l.Off != nil && l.Off(k)}
 	}
-	if equalEntries(entries, l.shown) {
+	if slices.Equal(entries, l.shown) {
 		return
 	}
 	l.shown = entries
@@ -88,19 +89,6 @@ func (l *Legend) update() {
 	}
 	l.rows.Objects = rows
 	l.Refresh()
-}
-
-// equalEntries reports whether a and b list the same kinds and counts.
-func equalEntries(a, b []legendEntry) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range a {
-		if a[i] != b[i] {
-			return false
-		}
-	}
-	return true
 }
 
 // legendRow draws one kind: a disc of its colour holding its icon, then its
