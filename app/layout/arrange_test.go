@@ -195,6 +195,46 @@ func TestHierarchical(t *testing.T) {
 	}
 }
 
+func TestHierarchicalStaggersWideLayers(t *testing.T) {
+	ids := []string{"h"}
+	adj := Adjacency{}
+	for i := range 20 {
+		id := fmt.Sprint("leaf", i)
+		ids = append(ids, id)
+		adj.Link("h", id)
+	}
+	adj.Link("leaf0", "deep")
+	ids = append(ids, "deep")
+	pos := Hierarchical(ids, adj, []string{"h"}, 100)
+	rows := map[float64]int{}
+	for i := range 20 {
+		p := pos[fmt.Sprint("leaf", i)]
+		if p.Y <= pos["h"].Y {
+			t.Errorf("leaf%d: got y %.0f want below the root at %.0f", i, p.Y, pos["h"].Y)
+		}
+		if p.Y >= pos["deep"].Y {
+			t.Errorf("leaf%d: got y %.0f want above the next layer at %.0f", i, p.Y, pos["deep"].Y)
+		}
+		rows[p.Y]++
+		for j := range i {
+			if q := pos[fmt.Sprint("leaf", j)]; p.Sub(q).Len() < 50-1e-9 {
+				t.Errorf("leaf%d and leaf%d: got %.1f apart want at least half a gap", i, j, p.Sub(q).Len())
+			}
+		}
+	}
+	if len(rows) < 2 {
+		t.Errorf("rows of 20 leaves: got %d want several", len(rows))
+	}
+	lo, hi := math.Inf(1), math.Inf(-1)
+	for i := range 20 {
+		x := pos[fmt.Sprint("leaf", i)].X
+		lo, hi = min(lo, x), max(hi, x)
+	}
+	if w := hi - lo; w > 19*100/2+1e-9 {
+		t.Errorf("width of 20 leaves: got %.0f want at most %d, half of one row", w, 19*100/2)
+	}
+}
+
 func TestInversions(t *testing.T) {
 	tests := []struct {
 		pairs [][2]int

@@ -2,6 +2,7 @@ package layout
 
 import (
 	"cmp"
+	"math"
 	"slices"
 )
 
@@ -12,7 +13,7 @@ const sweeps = 8
 // Hierarchical places the nodes in horizontal layers a gap apart, layer k
 // holding the nodes k breadth-first steps from the nearest of roots, layer 0
 // at the top (y grows down), each layer centred on x = 0 with its nodes a gap
-// apart. A component that no root reaches is layered from its node of the
+// apart; a layer of many nodes is staggered over a few rows (see rowLimit). A component that no root reaches is layered from its node of the
 // highest degree, as are all nodes if roots names none of them. Within each
 // layer the nodes start in ids order and are reordered by barycenter sweeps
 // to reduce edge crossings; the order with the fewest crossings seen,
@@ -22,13 +23,26 @@ func Hierarchical(ids []string, adj Adjacency, roots []string, gap float64) map[
 	layers := g.layers(roots)
 	orderLayers(g, layers)
 	pos := make([]Point, len(g.ids))
-	for k, layer := range layers {
+	row := rowLimit(len(g.ids))
+	y := 0.0
+	for _, layer := range layers {
+		rows := (len(layer) + row - 1) / row
+		step := gap / float64(rows)
 		mid := float64(len(layer)-1) / 2
 		for x, i := range layer {
-			pos[i] = Point{(float64(x) - mid) * gap, float64(k) * gap}
+			pos[i] = Point{(float64(x) - mid) * step, y + float64(x%rows)*gap/2}
 		}
+		y += float64(rows-1)*gap/2 + gap
 	}
 	return g.positions(pos)
+}
+
+// rowLimit is how many nodes of n a layer holds in one row: a wider layer
+// is staggered over several rows, half a gap apart, its nodes taking turns
+// row by row so that their order from left to right is kept. Without it a
+// hub's neighbours would make one row too long to read.
+func rowLimit(n int) int {
+	return max(6, 2*int(math.Ceil(math.Sqrt(float64(n)))))
 }
 
 // layers returns the nodes of g by breadth-first depth from roots, each
