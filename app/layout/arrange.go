@@ -1,6 +1,7 @@
 package layout
 
 import (
+	"iter"
 	"math"
 	"slices"
 )
@@ -68,7 +69,7 @@ func Radial(ids []string, adj Adjacency, root string, gap float64) map[string]Po
 		depth[i] = outer
 	}
 	radius := ringRadii(depth, int(outer), gap)
-	fanOut(order, parent, depth, radius, pos)
+	fanOut(g, order, parent, depth, radius, pos)
 	for k, i := range rest {
 		a := -math.Pi/2 + 2*math.Pi*float64(k)/float64(len(rest))
 		pos[i] = Point{radius[outer] * math.Cos(a), radius[outer] * math.Sin(a)}
@@ -92,26 +93,68 @@ func ringRadii(depth []int32, last int, gap float64) []float64 {
 }
 
 // fanOut places the breadth-first tree in order (root first, parents before
-// children) on its rings, each node in the middle of its wedge.
-func fanOut(order, parent, depth []int32, radius []float64, pos []Point) {
+// children) on its rings, each node in the middle of its wedge, siblings
+// side by side when they are linked (see chain).
+func fanOut(g igraph, order, parent, depth []int32, radius []float64, pos []Point) {
 	leaves := make([]float64, len(pos))
+	children := make([][]int32, len(pos))
 	for k := len(order) - 1; k >= 0; k-- {
 		i := order[k]
 		leaves[i] = max(leaves[i], 1)
 		if p := parent[i]; p >= 0 {
 			leaves[p] += leaves[i]
+			children[p] = append(children[p], i)
 		}
 	}
 	from := make([]float64, len(pos)) // start angle of each node's wedge
-	next := make([]float64, len(pos)) // start of the next child's wedge
 	width := 2 * math.Pi / leaves[order[0]]
-	from[order[0]], next[order[0]] = -math.Pi/2, -math.Pi/2
-	for _, i := range order[1:] {
-		p := parent[i]
-		from[i], next[i] = next[p], next[p]
-		next[p] += leaves[i] * width
-		a := from[i] + leaves[i]*width/2
-		r := radius[depth[i]]
-		pos[i] = Point{r * math.Cos(a), r * math.Sin(a)}
+	from[order[0]] = -math.Pi / 2
+	linked := make([]bool, len(pos))
+	for _, p := range order {
+		kids := chain(g, slices.Backward(children[p]), linked)
+		at := from[p]
+		for _, i := range kids {
+			from[i] = at
+			at += leaves[i] * width
+			a := from[i] + leaves[i]*width/2
+			r := radius[depth[i]]
+			pos[i] = Point{r * math.Cos(a), r * math.Sin(a)}
+		}
 	}
+}
+
+// chain orders siblings so that linked ones sit side by side: it starts at
+// the first and moves on to an unvisited sibling linked to the last one
+// placed, or else to the next in the given order. linked is scratch space,
+// all false on entry and on return.
+func chain(g igraph, sibs iter.Seq2[int, int32], linked []bool) []int32 {
+	var in []int32
+	for _, i := range sibs {
+		in = append(in, i)
+	}
+	for _, i := range in {
+		linked[i] = true // a sibling not yet placed
+	}
+	out := make([]int32, 0, len(in))
+	next := 0
+	for len(out) < len(in) {
+		cur := int32(-1)
+		if len(out) > 0 {
+			for _, v := range g.adj[out[len(out)-1]] {
+				if linked[v] {
+					cur = v
+					break
+				}
+			}
+		}
+		if cur < 0 {
+			for !linked[in[next]] {
+				next++
+			}
+			cur = in[next]
+		}
+		linked[cur] = false
+		out = append(out, cur)
+	}
+	return out
 }

@@ -102,6 +102,23 @@ func TestRadialRings(t *testing.T) {
 	}
 }
 
+func TestRadialKeepsLinkedSiblingsTogether(t *testing.T) {
+	ids := []string{"r", "a", "b", "c", "d", "e", "f"}
+	adj := adjOf([][2]string{{"r", "a"}, {"r", "b"}, {"r", "c"}, {"r", "d"}, {"r", "e"}, {"r", "f"}, {"a", "d"}, {"b", "f"}})
+	pos := Radial(ids, adj, "r", 100)
+	for _, pair := range [][2]string{{"a", "d"}, {"b", "f"}} {
+		nearest := math.Inf(1)
+		for _, id := range ids[1:] {
+			if id != pair[0] {
+				nearest = math.Min(nearest, pos[pair[0]].Sub(pos[id]).Len())
+			}
+		}
+		if d := pos[pair[0]].Sub(pos[pair[1]]).Len(); d > nearest+1e-6 {
+			t.Errorf("linked siblings %s and %s: got %.1f apart want neighbours on the ring (%.1f)", pair[0], pair[1], d, nearest)
+		}
+	}
+}
+
 func TestRadialRingHoldsItsNodes(t *testing.T) {
 	ids := []string{"h"}
 	adj := Adjacency{}
