@@ -3,6 +3,8 @@ package app
 import (
 	"strings"
 	"testing"
+
+	"reelgraph/graph"
 )
 
 func TestPathPanelFindsAndHighlights(t *testing.T) {
@@ -82,4 +84,34 @@ func TestNodeMenuOffersPaths(t *testing.T) {
 	if !strings.Contains(strings.Join(labels, "|"), want) {
 		t.Errorf("menu = %v, want an item %q", labels, want)
 	}
+}
+
+func TestPathPanelOptions(t *testing.T) {
+	u := newTestUI(t)
+	onUI(func() {
+		u.paths.from.SetText("Ted Sarandos")
+		u.paths.to.SetText("The Eternaut")
+		u.paths.avoid.SetSelected([]string{"Company"})
+		u.paths.find()
+	})
+	eventually(t, "paths that avoid companies", func() bool { return len(u.paths.found) > 0 })
+	onUI(func() {
+		for _, p := range u.paths.found {
+			for _, id := range p.Nodes {
+				for _, typ := range u.ex.Brief(id).Types {
+					if typ == graph.TypeCompany {
+						t.Errorf("a path passes through the company %s", id)
+					}
+				}
+			}
+		}
+	})
+	onUI(func() {
+		u.paths.avoid.SetSelected(nil)
+		u.paths.via.SetText("leads, streamedOn")
+		u.paths.find()
+	})
+	eventually(t, "a path via leads and streamed on", func() bool {
+		return len(u.paths.found) > 0 && len(u.paths.found[0].Nodes) == 3
+	})
 }

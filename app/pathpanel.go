@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"strconv"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -20,6 +21,8 @@ type pathPanel struct {
 	u        *ui
 	from, to *widget.Entry
 	k        *widget.Select
+	via      *widget.Entry      // predicates a path may use, comma-separated
+	avoid    *widget.CheckGroup // types a path may not pass through
 	status   *widget.Label
 	results  *fyne.Container
 	found    []graph.Path
@@ -46,8 +49,19 @@ func newPathPanel(u *ui) *pathPanel {
 	}
 	find := widget.NewButton("Find paths", p.find)
 	find.Importance = widget.HighImportance
+	p.via = widget.NewEntry()
+	p.via.SetPlaceHolder("Only via predicates, e.g. leads, streamedOn (optional)")
+	var types []string
+	for _, t := range []graph.ID{graph.TypeCompany, graph.TypeProduction, graph.TypeAITool, graph.TypePerson,
+		graph.TypeOrganization, graph.TypeControversy, graph.TypeEvent, graph.TypeLegalCase, graph.TypeTechnique} {
+		types = append(types, graph.LocalName(t))
+	}
+	p.avoid = widget.NewCheckGroup(types, nil)
+	p.avoid.Horizontal = true
+	options := widget.NewAccordion(widget.NewAccordionItem("Options",
+		container.NewVBox(p.via, widget.NewLabel("Do not pass through"), p.avoid)))
 	form := container.NewVBox(row(p.from), row(p.to),
-		container.NewHBox(widget.NewLabel("Paths"), p.k, find))
+		container.NewHBox(widget.NewLabel("Paths"), p.k, find), options)
 	p.box = container.NewBorder(form, nil, nil, nil,
 		container.NewVScroll(container.NewVBox(p.status, p.results)))
 	return p
@@ -63,17 +77,26 @@ func (p *pathPanel) Find(from, to graph.ID) {
 func (p *pathPanel) find() {
 	k, _ := strconv.Atoi(p.k.Selected)
 	from, to := p.from.Text, p.to.Text
+	opt := graph.PathOptions{K: k}
+	for _, v := range strings.Split(p.via.Text, ",") {
+		if v = strings.TrimSpace(v); v != "" {
+			opt.Via = append(opt.Via, resolvePredicate(v))
+		}
+	}
+	for _, t := range p.avoid.Selected {
+		opt.ExcludeTypes = append(opt.ExcludeTypes, graph.ID(graph.VocabNS+t))
+	}
 	p.status.SetText("Searching…")
 	p.results.Objects = nil
 	p.results.Refresh()
 	go func() {
 		ctx := context.Background()
-		paths, err := p.search(ctx, from, to, k)
+		paths, err := p.search(ctx, from, to, opt)
 		uiDo(func() { p.show(paths, err) })
 	}()
 }
 
-func (p *pathPanel) search(ctx context.Context, from, to string, k int) ([]graph.Path, error) {
+func (p *pathPanel) search(ctx context.Context, from, to string, opt graph.PathOptions) ([]graph.Path, error) {
 	var ends [2]graph.ID
 	for i, name := range []string{from, to} {
 		if name == "" {
@@ -87,9 +110,13 @@ func (p *pathPanel) search(ctx context.Context, from, to string, k int) ([]graph
 		}
 		ends[i] = id
 	}
-	paths, err := p.u.ex.Paths(ctx, ends[0], ends[1], graph.PathOptions{K: k})
+	paths, err := p.u.ex.Paths(ctx, ends[0], ends[1], opt)
 	if errors.Is(err, graph.ErrNoPath) {
-		return nil, fmt.Errorf("%s and %s are not connected within 8 hops.", p.u.ex.Brief(ends[0]).Label, p.u.ex.Brief(ends[1]).Label)
+		how := "within 8 hops"
+		if len(opt.Via) > 0 || len(opt.ExcludeTypes) > 0 {
+			how += " with these options"
+		}
+		return nil, fmt.Errorf("%s and %s are not connected %s.", p.u.ex.Brief(ends[0]).Label, p.u.ex.Brief(ends[1]).Label, how)
 	}
 	return paths, err
 }
