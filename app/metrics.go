@@ -56,9 +56,7 @@ func newMetricsPanel(u *ui) *metricsPanel {
 	m.layoutSel.Selected = layoutForce
 	m.sizeSel = widget.NewSelect([]string{sizeNone, sizeDegree, sizePageRank}, m.chooseSize)
 	m.sizeSel.Selected = sizeNone
-	m.list = widget.NewList(func() int { return len(m.top) },
-		func() fyne.CanvasObject { return widget.NewLabel("") },
-		func(i widget.ListItemID, o fyne.CanvasObject) { o.(*widget.Label).SetText(m.rowText(i)) })
+	m.list = widget.NewList(func() int { return len(m.top) }, newMetricRow, m.updateRow)
 	m.list.OnSelected = m.choose
 	m.heading.Wrapping = fyne.TextWrapWord
 	form := widget.NewForm(widget.NewFormItem("Layout", m.layoutSel), widget.NewFormItem("Size by", m.sizeSel))
@@ -144,15 +142,27 @@ func scaled(values map[string]float64) map[string]float64 {
 	return out
 }
 
-func (m *metricsPanel) rowText(i int) string {
+// newMetricRow makes a row of the list: the entity's name, cut short if
+// need be, and its measure at the right.
+func newMetricRow() fyne.CanvasObject {
+	name, value := widget.NewLabel(""), widget.NewLabel("")
+	name.Truncation = fyne.TextTruncateEllipsis
+	return container.NewBorder(nil, nil, nil, value, name)
+}
+
+func (m *metricsPanel) updateRow(i widget.ListItemID, o fyne.CanvasObject) {
 	if i >= len(m.top) {
-		return ""
+		return
 	}
+	row := o.(*fyne.Container)
+	name, value := row.Objects[0].(*widget.Label), row.Objects[1].(*widget.Label)
 	r := m.top[i]
+	name.SetText(fmt.Sprintf("%d. %s", i+1, r.label))
 	if m.sizeBy == sizePageRank {
-		return fmt.Sprintf("%d. %s  ·  %.3f", i+1, r.label, r.value)
+		value.SetText(fmt.Sprintf("%.3f", r.value))
+	} else {
+		value.SetText(fmt.Sprint(int(r.value)))
 	}
-	return fmt.Sprintf("%d. %s  ·  %d", i+1, r.label, int(r.value))
 }
 
 // choose selects the entity of row i on the canvas and shows its details.

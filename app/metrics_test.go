@@ -1,6 +1,11 @@
 package app
 
-import "testing"
+import (
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/widget"
+)
 
 func TestMetricsListsTopEntities(t *testing.T) {
 	u := newTestUI(t)
@@ -47,4 +52,19 @@ func TestMetricsFollowExpansions(t *testing.T) {
 	eventually(t, "the list grows with the canvas", func() bool {
 		return u.view.Expanded("urn:reelgraph:id:the-eternaut") && len(u.metrics.top) > before
 	})
+}
+
+func TestMetricRowShowsNameAndMeasure(t *testing.T) {
+	u := newTestUI(t)
+	var name, value string
+	onUI(func() {
+		u.metrics.chooseSize(sizeDegree)
+		row := newMetricRow()
+		u.metrics.updateRow(0, row)
+		objs := row.(*fyne.Container).Objects
+		name, value = objs[0].(*widget.Label).Text, objs[1].(*widget.Label).Text
+	})
+	if name != "1. Netflix" || value == "" || value == "0" {
+		t.Errorf("first row: got %q, %q want \"1. Netflix\" and its degree", name, value)
+	}
 }
