@@ -3,6 +3,7 @@ package app
 import (
 	"cmp"
 	"fmt"
+	"math"
 	"slices"
 
 	"fyne.io/fyne/v2"
@@ -127,7 +128,8 @@ func (m *metricsPanel) headingText(nodes int) string {
 	return fmt.Sprintf("Top %d of %d entities by %s. Choose one to select it.", len(m.top), nodes, by)
 }
 
-// scaled maps values onto [0, 1] by their share of the largest.
+// scaled maps values onto [0, 1]: the square root of their share of the
+// largest, so that a disc's area, more than its radius, follows the value.
 func scaled(values map[string]float64) map[string]float64 {
 	top := 0.0
 	for _, v := range values {
@@ -136,7 +138,7 @@ func scaled(values map[string]float64) map[string]float64 {
 	out := make(map[string]float64, len(values))
 	for id, v := range values {
 		if top > 0 {
-			out[id] = v / top
+			out[id] = math.Sqrt(v / top)
 		}
 	}
 	return out
