@@ -21,7 +21,15 @@ type target struct {
 	convert func(float64) string
 }
 
-func ms(v float64) string     { return strconv.FormatFloat(v, 'g', 3, 64) + " ms" }
+func ms(v float64) string {
+	switch {
+	case v >= 100:
+		return strconv.FormatFloat(v, 'f', 0, 64) + " ms"
+	case v >= 1:
+		return strconv.FormatFloat(v, 'f', 1, 64) + " ms"
+	}
+	return strconv.FormatFloat(v, 'f', 3, 64) + " ms"
+}
 func nsToMs(v float64) string { return ms(v / 1e6) }
 func perSec(v float64) string { return strconv.FormatFloat(1e9/v, 'f', 1, 64) + "/s" }
 func mb(v float64) string     { return strconv.FormatFloat(v, 'f', 0, 64) + " MB" }
@@ -62,9 +70,17 @@ func run(in io.Reader, out io.Writer) error {
 		name, metrics := m[1], parseMetrics(m[3])
 		top, _, _ := strings.Cut(name, "/")
 		for _, t := range targets[top] {
-			if v, ok := metrics[t.metric]; ok {
-				fmt.Fprintf(out, "| %s | %s | %s | %s |\n", t.figure, strings.TrimPrefix(name, "Benchmark"), t.convert(v), t.want)
+			v, ok := metrics[t.metric]
+			if !ok {
+				continue
 			}
+			got := t.convert(v)
+			// Wall time, which a busy machine inflates, and the CPU time
+			// the benchmark's thread used.
+			if cpu, ok := metrics[strings.Replace(t.metric, "-ms", "-cpu-ms", 1)]; ok && strings.HasSuffix(t.metric, "-ms") {
+				got += " (CPU " + t.convert(cpu) + ")"
+			}
+			fmt.Fprintf(out, "| %s | %s | %s | %s |\n", t.figure, strings.TrimPrefix(name, "Benchmark"), got, t.want)
 		}
 	}
 	return sc.Err()
