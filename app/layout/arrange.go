@@ -19,17 +19,12 @@ func gapOr(gap float64) float64 {
 
 // Circular places the nodes on one circle around the origin, gap apart
 // along it, the first at the top and the rest clockwise (y grows down).
-// Nodes follow a breadth-first walk of each connected component in turn, so
-// that neighbours tend to sit side by side. A single node sits at the origin.
+// Nodes follow a depth-first walk of each connected component in turn, so
+// that a path or a branch runs along the circle. A single node sits at the
+// origin.
 func Circular(ids []string, adj Adjacency, gap float64) map[string]Point {
 	g, gap := index(ids, adj), gapOr(gap)
-	depth, parent := g.unseen()
-	order := make([]int32, 0, len(g.ids))
-	for i := range g.ids {
-		if depth[i] < 0 {
-			order = g.bfs([]int32{int32(i)}, 0, depth, parent, order)
-		}
-	}
+	order := g.dfs()
 	n := len(order)
 	pos := make([]Point, len(g.ids))
 	if n < 2 {
@@ -157,4 +152,33 @@ func chain(g igraph, sibs iter.Seq2[int, int32], linked []bool) []int32 {
 		out = append(out, cur)
 	}
 	return out
+}
+
+// dfs returns the nodes of g in depth-first preorder, each component in
+// turn from its first node in ids order, neighbours taken in ids order.
+func (g igraph) dfs() []int32 {
+	seen := make([]bool, len(g.ids))
+	order := make([]int32, 0, len(g.ids))
+	var stack []int32
+	for s := range g.ids {
+		if seen[s] {
+			continue
+		}
+		stack = append(stack[:0], int32(s))
+		for len(stack) > 0 {
+			u := stack[len(stack)-1]
+			stack = stack[:len(stack)-1]
+			if seen[u] {
+				continue
+			}
+			seen[u] = true
+			order = append(order, u)
+			for _, v := range slices.Backward(g.adj[u]) {
+				if !seen[v] {
+					stack = append(stack, v)
+				}
+			}
+		}
+	}
+	return order
 }

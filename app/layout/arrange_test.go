@@ -69,6 +69,22 @@ func TestCircular(t *testing.T) {
 	}
 }
 
+func TestCircularRunsPathsAlongTheCircle(t *testing.T) {
+	// A path a-b-c-d-e-f with the IDs out of order, and a branch off c.
+	ids := []string{"a", "d", "f", "b", "e", "c", "x"}
+	edges := [][2]string{{"a", "b"}, {"b", "c"}, {"c", "d"}, {"d", "e"}, {"e", "f"}, {"c", "x"}}
+	pos := Circular(ids, adjOf(edges), 100)
+	side := 0
+	for _, e := range edges {
+		if near(pos[e[0]].Sub(pos[e[1]]).Len(), 100) {
+			side++
+		}
+	}
+	if side < 5 {
+		t.Errorf("edges between circle neighbours: got %d of 6 want at least 5", side)
+	}
+}
+
 func TestRadialRings(t *testing.T) {
 	// r - a - c - e, r - b - d, and x - y unconnected to r.
 	ids := []string{"r", "a", "b", "c", "d", "e", "x", "y"}
