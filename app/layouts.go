@@ -42,13 +42,32 @@ func (m *metricsPanel) chooseLayout(name string) {
 		m.u.view.Relax()
 		return
 	}
-	m.u.view.Arrange(m.targets(m.u.view.State()))
+	m.arrange(m.u.view.State())
 }
 
-// rearrange places the nodes again after a change, while a fixed
-// arrangement is chosen. It is not recorded for undo: the change is.
+// arrange moves the nodes of st to where the chosen layout puts them and
+// remembers which nodes it placed.
+func (m *metricsPanel) arrange(st graphview.State) {
+	m.placed = make(map[string]bool, len(st.Nodes))
+	for _, n := range st.Nodes {
+		m.placed[n.ID] = true
+	}
+	m.u.view.Arrange(m.targets(st))
+}
+
+// rearrange places the nodes again after a change that brought new nodes
+// (an expansion, a new focus), while a fixed arrangement is chosen. It is
+// not recorded for undo: the change is. Changes that only take nodes away,
+// such as hiding or undoing an expansion, leave the others where they are.
 func (m *metricsPanel) rearrange(st graphview.State) {
 	if m.layout == layoutForce || m.layout == "" {
+		return
+	}
+	grew := false
+	for _, n := range st.Nodes {
+		grew = grew || !m.placed[n.ID]
+	}
+	if !grew {
 		return
 	}
 	if st.Focus != m.seenFocus { // a new focus: arrange around it
@@ -56,7 +75,7 @@ func (m *metricsPanel) rearrange(st graphview.State) {
 	}
 	hook := m.u.view.OnBeforeChange
 	m.u.view.OnBeforeChange = nil
-	m.u.view.Arrange(m.targets(st))
+	m.arrange(st)
 	m.u.view.OnBeforeChange = hook
 }
 

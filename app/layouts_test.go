@@ -78,8 +78,13 @@ func TestExpandingKeepsTheChosenLayout(t *testing.T) {
 	u := newTestUI(t)
 	const id = "urn:reelgraph:id:the-eternaut"
 	var before int
+	var arranged graphview.State
+	onUI(func() { u.metrics.chooseLayout(layoutHierarchical) })
+	eventually(t, "the nodes are in layers", func() bool {
+		arranged = u.view.State()
+		return arrangedAs(arranged, u.metrics.targets(arranged))
+	})
 	onUI(func() {
-		u.metrics.chooseLayout(layoutHierarchical)
 		before = u.view.Len()
 		u.expand(id)
 	})
@@ -88,7 +93,9 @@ func TestExpandingKeepsTheChosenLayout(t *testing.T) {
 		return len(st.Nodes) > before && arrangedAs(st, u.metrics.targets(st))
 	})
 	onUI(func() { u.Undo() })
-	eventually(t, "undo takes back the expansion in one step", func() bool { return u.view.Len() == before })
+	eventually(t, "undo takes back the expansion in one step, nodes where they were", func() bool {
+		return u.view.State().Equal(arranged)
+	})
 }
 
 func TestForceReturnsToForces(t *testing.T) {

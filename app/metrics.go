@@ -36,9 +36,10 @@ type metricsPanel struct {
 	heading   *widget.Label
 	list      *widget.List
 
-	layout    string // one of layoutNames
-	root      string // the node Radial and Hierarchical arrange around
-	seenFocus string // the focus when root was chosen
+	layout    string          // one of layoutNames
+	root      string          // the node Radial and Hierarchical arrange around
+	seenFocus string          // the focus when root was chosen
+	placed    map[string]bool // the nodes last arranged
 	sizeBy    string
 	top       []ranked // the list's rows
 	shape     string   // nodes, edges and focus last arranged and measured
