@@ -111,3 +111,26 @@ func TestForceReturnsToForces(t *testing.T) {
 		return !u.view.State().Equal(arranged)
 	})
 }
+
+func TestUndoTakesBackALayout(t *testing.T) {
+	u := newTestUI(t)
+	var before graphview.State
+	still := 0
+	eventually(t, "the opening view is at rest", func() bool {
+		st := u.view.State()
+		if st.Equal(before) {
+			still++
+		} else {
+			still = 0
+		}
+		before = st
+		return still >= 10 // unchanged for 200 ms
+	})
+	onUI(func() { u.metrics.chooseLayout(layoutRadial) })
+	eventually(t, "the nodes are on rings", func() bool {
+		st := u.view.State()
+		return arrangedAs(st, u.metrics.targets(st))
+	})
+	onUI(func() { u.Undo() })
+	eventually(t, "undo puts the nodes back", func() bool { return u.view.State().Equal(before) })
+}
