@@ -3,7 +3,9 @@
 // layout, and Legend, which names the kinds of node on show.
 //
 // The widget knows nothing of where the graph comes from: callers hand it
-// nodes and edges, and hear of taps through OnSelected and OnExpand.
+// nodes and edges, and hear of taps through OnSelected and OnExpand. They
+// may also move the nodes to places of their own with Arrange (a layered
+// or radial layout, say) and size them by a measure with SetSizes.
 package graphview
 
 import (
