@@ -57,7 +57,6 @@ func newPathPanel(u *ui) *pathPanel {
 		types = append(types, graph.LocalName(t))
 	}
 	p.avoid = widget.NewCheckGroup(types, nil)
-	p.avoid.Horizontal = true
 	options := widget.NewAccordion(widget.NewAccordionItem("Options",
 		container.NewVBox(p.via, widget.NewLabel("Do not pass through"), p.avoid)))
 	form := container.NewVBox(row(p.from), row(p.to),
