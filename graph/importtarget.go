@@ -39,6 +39,9 @@ func (s *Store) newTarget() (importTarget, error) {
 	if s.swap != nil {
 		return s.newBoltTarget()
 	}
+	if w, ok := s.qs.(*sqlStore); ok && w.bulk() {
+		return w.newTarget() // sqlimport.go
+	}
 	return &memTarget{live: s.qs, seen: make(map[quad.Value]struct{})}, nil
 }
 

@@ -94,6 +94,8 @@ func Open(ctx context.Context, loc Location, opt Options) (*Store, error) {
 			s.swap = newSwapStore(s.qs)
 			s.qs = s.swap
 		}
+	case Postgres, Cockroach:
+		err = s.openSQL(ctx, opt)
 	default:
 		err = fmt.Errorf("graph: unknown backend %q", loc.Backend)
 	}
