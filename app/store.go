@@ -51,6 +51,12 @@ func explainOpen(loc graph.Location, err error) error {
 		return fmt.Errorf("the store %s is open in another Reelgraph; close it there, or pass --db memory", loc.Path)
 	case errors.Is(err, graph.ErrNotStore):
 		return fmt.Errorf("%v; Reelgraph will not write there: pass --db bolt:DIR with a new or empty directory", err)
+	case errors.Is(err, graph.ErrLogin):
+		return fmt.Errorf("%v; check the user name and password in --db postgres://USER:PASSWORD@HOST/DB, or in ~/.pgpass", err)
+	case errors.Is(err, graph.ErrNoDatabase):
+		return fmt.Errorf("%v; create it first (createdb NAME on the server) or fix its name in --db", err)
+	case errors.Is(err, graph.ErrPrivilege):
+		return fmt.Errorf("%v; docs/DEPLOY.md lists the privileges to grant", err)
 	}
 	return err
 }

@@ -98,6 +98,7 @@ func (u *ui) layout() fyne.CanvasObject {
 		widget.NewToolbarAction(theme.ZoomOutIcon(), u.view.ZoomOut),
 		widget.NewToolbarSeparator(),
 		widget.NewToolbarAction(theme.DocumentIcon(), u.showSources),
+		widget.NewToolbarAction(theme.ViewRefreshIcon(), func() { u.refresh(false) }), // refresh.go
 	)
 	top := container.NewBorder(nil, nil, nil, toolbar, u.search)
 	legend := graphview.NewLegend(u.view)
@@ -123,6 +124,7 @@ func (u *ui) layout() fyne.CanvasObject {
 // start loads the store's counts and the opening view, off the UI
 // goroutine.
 func (u *ui) start() {
+	u.watchStore() // refresh.go
 	go func() {
 		ctx := context.Background()
 		st, err := u.ex.Stats(ctx)

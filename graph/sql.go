@@ -76,7 +76,7 @@ func convCreateError(err error) error {
 // Errors of stores on a database server, tested with errors.Is. The error
 // returned wraps one of them and the driver's own error.
 var (
-	ErrUnreachable = errors.New("the database server does not answer")
+	ErrUnreachable = errors.New("the database server does not answer; check that it runs and that the network reaches it: Reelgraph reconnects by itself once it is back")
 	ErrLogin       = errors.New("the database server refused the login")
 	ErrNoDatabase  = errors.New("the database does not exist")
 	ErrPrivilege   = errors.New("the database user lacks a privilege Reelgraph needs")
@@ -88,7 +88,13 @@ type dbError struct {
 	cause error
 }
 
-func (e *dbError) Error() string   { return e.kind.Error() + " (" + oneLine(e.cause) + ")" }
+func (e *dbError) Error() string {
+	kind, advice, _ := strings.Cut(e.kind.Error(), "; ")
+	if advice != "" {
+		advice = "; " + advice
+	}
+	return kind + " (" + oneLine(e.cause) + ")" + advice
+}
 func (e *dbError) Unwrap() []error { return []error{e.kind, e.cause} }
 
 // classify wraps a driver error in the sentinel that says what went
@@ -249,6 +255,14 @@ func (s *Store) openSQL(ctx context.Context, opt Options) error {
 		w.Close()
 		return err
 	}
+	// The index Open builds next reads the database as it is now or newer:
+	// a change made in between is caught by the next Refresh.
+	v, err := w.version(ctx)
+	if err != nil {
+		w.Close()
+		return fmt.Errorf("graph: open %s: %w", s.loc, err)
+	}
+	w.indexed.Store(v)
 	s.qs = w
 	return nil
 }

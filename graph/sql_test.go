@@ -4,9 +4,12 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"net/url"
 	"os"
 	"strings"
 	"testing"
+
+	"github.com/cayleygraph/quad/nquads"
 
 	"reelgraph/graph"
 	"reelgraph/graph/graphtest"
@@ -145,5 +148,163 @@ func TestParseDatabaseLocation(t *testing.T) {
 		if loc.Backend != tc.backend || loc.String() != tc.shown {
 			t.Errorf("ParseLocation(%q) = %s %q, want %s %q", tc.in, loc.Backend, loc, tc.backend, tc.shown)
 		}
+	}
+}
+
+func TestPostgresFailures(t *testing.T) {
+	srv := needPG(t)
+	ctx := context.Background()
+	db, err := srv.NewDatabase(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	wrong := strings.Replace(srv.URL(db), pgtest.Password, "not-the-password", 1)
+	for _, tc := range []struct {
+		name, url string
+		want      error
+	}{
+		{"wrong password", wrong, graph.ErrLogin},
+		{"no such database", srv.URL("nosuchdb"), graph.ErrNoDatabase},
+		{"unreachable", fmt.Sprintf("postgres://ana:s3cret@127.0.0.1:%d/films?sslmode=disable", closedPort(t)), graph.ErrUnreachable},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			loc, err := graph.ParseLocation(tc.url)
+			if err != nil {
+				t.Fatal(err)
+			}
+			_, err = graph.Open(ctx, loc, graph.Options{Seed: graphtest.Fixture})
+			if !errors.Is(err, tc.want) {
+				t.Fatalf("Open error = %v, want %v", err, tc.want)
+			}
+			if msg := err.Error(); strings.Contains(msg, "\n") || strings.Contains(msg, "s3cret") || strings.Contains(msg, "not-the-password") {
+				t.Errorf("Open error is not one line without the password: %q", msg)
+			}
+		})
+	}
+}
+
+// closedPort returns a port on 127.0.0.1 that nothing listens on.
+func closedPort(t *testing.T) int {
+	srv, err := pgtest.Start() // its port, once it is closed, is free
+	if err != nil {
+		t.Skip(err)
+	}
+	srv.Close()
+	return srv.Port
+}
+
+// TestPostgresReconnects stops the server under an open store: queries
+// fail with ErrUnreachable, the store stays usable, and once the server is
+// back the same store answers again.
+func TestPostgresReconnects(t *testing.T) {
+	needPG(t)
+	srv, err := pgtest.Start() // a server of its own, to stop
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer srv.Close()
+	ctx := context.Background()
+	db, err := srv.NewDatabase(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	loc, _ := graph.ParseLocation(srv.URL(db))
+	s := open(t, loc, graph.Options{Seed: graphtest.Fixture})
+	defer s.Close()
+	if _, err := s.Node(ctx, "urn:reelgraph:id:netflix"); err != nil {
+		t.Fatal(err)
+	}
+	srv.Stop()
+	_, err = s.Node(ctx, "urn:reelgraph:id:eternaut")
+	if !errors.Is(err, graph.ErrUnreachable) || strings.Contains(err.Error(), "\n") {
+		t.Errorf("Node with the server down: error = %q, want one line wrapping ErrUnreachable", err)
+	}
+	if _, err := s.Stats(ctx); !errors.Is(err, graph.ErrUnreachable) {
+		t.Errorf("Stats with the server down: error = %v, want ErrUnreachable", err)
+	}
+	if err := srv.Resume(); err != nil {
+		t.Fatal(err)
+	}
+	n, err := s.Node(ctx, "urn:reelgraph:id:eternaut")
+	if err != nil || n.Label != "The Eternaut" {
+		t.Errorf("Node once the server is back = %q, %v; want The Eternaut", n.Label, err)
+	}
+	if st, err := s.Stats(ctx); err != nil || st.Quads != graphtest.FixtureQuads {
+		t.Errorf("Stats once the server is back = %+v, %v", st, err)
+	}
+}
+
+// TestPostgresTwoInstances: what one Reelgraph loads, another on the same
+// database finds after Refresh.
+func TestPostgresTwoInstances(t *testing.T) {
+	ctx := context.Background()
+	loc := newPGLocation(t)
+	a := open(t, loc, graph.Options{})
+	defer a.Close()
+	b := open(t, loc, graph.Options{})
+	defer b.Close()
+	if changed, err := b.Refresh(ctx); changed || err != nil {
+		t.Errorf("Refresh of an unchanged store = %v, %v; want false, nil", changed, err)
+	}
+	if _, err := a.Load(ctx, graphtest.Fixture()); err != nil {
+		t.Fatal(err)
+	}
+	if hits, _ := b.Search(ctx, "netflix", 5); len(hits) != 0 {
+		t.Errorf("before Refresh, b finds %v", hits)
+	}
+	if changed, err := b.Refresh(ctx); !changed || err != nil {
+		t.Errorf("Refresh after a's load = %v, %v; want true, nil", changed, err)
+	}
+	hits, err := b.Search(ctx, "netflix", 5)
+	if err != nil || len(hits) != 1 || hits[0].ID != "urn:reelgraph:id:netflix" {
+		t.Errorf("after Refresh, b.Search(netflix) = %v, %v", hits, err)
+	}
+	if st, _ := b.Stats(ctx); st.Sources != 2 {
+		t.Errorf("after Refresh, b counts %d sources, want 2", st.Sources)
+	}
+}
+
+// TestPostgresConcurrentLoads runs overlapping loads into one database
+// from two stores at once: every quad lands once, and Cayley's reference
+// counts stay exact.
+func TestPostgresConcurrentLoads(t *testing.T) {
+	ctx := context.Background()
+	loc := newPGLocation(t)
+	const n = 3000
+	quads := func(from, to int) graphtestReader {
+		var sb strings.Builder
+		for i := from; i < to; i++ {
+			fmt.Fprintf(&sb, "<urn:t:%d> <urn:t:p%d> \"v%d\" <urn:t:src%d> .\n", i, i%7, i, i%3)
+			fmt.Fprintf(&sb, "<urn:t:%d> <urn:t:next> <urn:t:%d> .\n", i, i+1)
+		}
+		return nquads.NewReader(strings.NewReader(sb.String()), true)
+	}
+	var stores [4]*graph.Store
+	for i := range stores {
+		stores[i] = open(t, loc, graph.Options{})
+		defer stores[i].Close()
+	}
+	errs := make(chan error, len(stores))
+	for i, s := range stores {
+		go func() {
+			_, err := s.Load(ctx, quads(i*n/4, i*n/4+n/2)) // each overlaps the next
+			errs <- err
+		}()
+	}
+	for range stores {
+		if err := <-errs; err != nil {
+			t.Fatal(err)
+		}
+	}
+	total := 3*n/4 + n/2
+	st, err := stores[0].Stats(ctx)
+	if err != nil || st.Quads != int64(2*total) {
+		t.Errorf("after concurrent loads, %d quads, %v; want %d", st.Quads, err, 2*total)
+	}
+	u, _ := url.Parse(loc.URL)
+	if err := pg.Exec(ctx, strings.TrimPrefix(u.Path, "/"),
+		`DO $$ BEGIN IF (SELECT sum(refs) FROM nodes) <> (SELECT 3*count(*) + count(label_hash) FROM quads)
+			OR EXISTS (SELECT 1 FROM nodes WHERE refs <= 0) THEN RAISE EXCEPTION 'reference counts are off'; END IF; END $$`); err != nil {
+		t.Error(err)
 	}
 }

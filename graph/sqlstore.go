@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	cgraph "github.com/cayleygraph/cayley/graph"
 	"github.com/cayleygraph/cayley/graph/iterator"
@@ -35,6 +36,10 @@ type sqlStore struct {
 	db  *sql.DB
 	loc Location
 
+	// indexed is the version (see version) of the database the Store's
+	// index was last built from.
+	indexed atomic.Int64
+
 	known   sync.Map // refs.ValueHash → struct{}: values seen in the database
 	nKnown  int64    // entries in known, roughly; guarded by knownMu
 	knownMu sync.Mutex
@@ -47,6 +52,15 @@ const maxKnown = 1 << 20
 
 func newSQLStore(qs cgraph.QuadStore, db *sql.DB, loc Location) *sqlStore {
 	return &sqlStore{QuadStore: qs, db: db, loc: loc}
+}
+
+// version returns a number that changes when quads are added to or
+// removed from the database: their count, and the newest quad's number
+// (its horizon), folded together.
+func (w *sqlStore) version(ctx context.Context) (int64, error) {
+	var n, top int64
+	err := w.db.QueryRowContext(ctx, `SELECT count(*), coalesce(max(horizon), 0) FROM quads`).Scan(&n, &top)
+	return n<<40 ^ top, classify(err)
 }
 
 // ValueOf returns v's reference, or nil when the database holds no v.

@@ -214,8 +214,11 @@ func (s *Server) Resume() error {
 		return err
 	}
 	defer logf.Close()
+	// fsync=off: Stop kills the server, not the machine, so the kernel
+	// still writes what it holds; commits stay synchronous, so a stopped
+	// server has lost nothing committed.
 	cmd := s.command("postgres", "-D", "data", "-p", strconv.Itoa(s.Port), "-k", s.dir,
-		"-c", "listen_addresses=127.0.0.1", "-c", "fsync=off", "-c", "synchronous_commit=off",
+		"-c", "listen_addresses=127.0.0.1", "-c", "fsync=off",
 		"-c", "full_page_writes=off", "-c", "max_connections=200")
 	cmd.Stdout, cmd.Stderr = logf, logf
 	if err := cmd.Start(); err != nil {

@@ -1,0 +1,39 @@
+package graph
+
+import (
+	"context"
+	"fmt"
+)
+
+// Refresh brings the in-memory index of names, types and source counts up
+// to date with the store, and reports whether the store had changed. Only
+// a store on a database server changes under a Reelgraph (others write to
+// it); for the others Refresh does nothing and returns false.
+//
+// It costs one small query when nothing changed, and a read of every quad
+// when something did. Searches and reads keep using the old index until
+// the new one is complete. It waits for a running Import or Load.
+func (s *Store) Refresh(ctx context.Context) (bool, error) {
+	w, ok := s.qs.(*sqlStore)
+	if !ok {
+		return false, nil
+	}
+	s.writeMu.Lock()
+	defer s.writeMu.Unlock()
+	v, err := w.version(ctx)
+	if err != nil {
+		return false, fmt.Errorf("graph: refresh %s: %w", s.loc, err)
+	}
+	if v == w.indexed.Load() {
+		return false, nil
+	}
+	fresh := &Store{loc: s.loc, qs: s.qs}
+	if err := fresh.buildIndex(ctx); err != nil {
+		return false, err
+	}
+	s.mu.Lock()
+	s.names, s.text, s.kinds, s.labels = fresh.names, fresh.text, fresh.kinds, fresh.labels
+	s.mu.Unlock()
+	w.indexed.Store(v)
+	return true, nil
+}
