@@ -308,3 +308,37 @@ func TestPostgresConcurrentLoads(t *testing.T) {
 		t.Error(err)
 	}
 }
+
+// TestPostgresLargeLoad loads enough quads into an empty store for the
+// bulk path to rebuild the indexes and foreign keys, then checks they are
+// all back and the counts exact.
+func TestPostgresLargeLoad(t *testing.T) {
+	ctx := context.Background()
+	loc := newPGLocation(t)
+	s := open(t, loc, graph.Options{})
+	defer s.Close()
+	var sb strings.Builder
+	const n = 30000
+	for i := 0; i < n; i++ {
+		fmt.Fprintf(&sb, "<urn:t:%d> <http://schema.org/name> \"thing %d\" <urn:t:src> .\n", i, i)
+		fmt.Fprintf(&sb, "<urn:t:%d> <urn:t:next> <urn:t:%d> .\n", i, (i+1)%n)
+	}
+	if _, err := s.Load(ctx, nquads.NewReader(strings.NewReader(sb.String()), true)); err != nil {
+		t.Fatal(err)
+	}
+	if hits, _ := s.Search(ctx, "thing 12345", 1); len(hits) != 1 || hits[0].ID != "urn:t:12345" {
+		t.Errorf("Search(thing 12345) = %v", hits)
+	}
+	u, _ := url.Parse(loc.URL)
+	if err := pg.Exec(ctx, strings.TrimPrefix(u.Path, "/"),
+		`DO $$ BEGIN
+			IF (SELECT count(*) FROM quads) <> 60000 THEN RAISE EXCEPTION 'quads lost'; END IF;
+			IF (SELECT sum(refs) FROM nodes) <> (SELECT 3*count(*) + count(label_hash) FROM quads)
+				THEN RAISE EXCEPTION 'reference counts are off'; END IF;
+			IF (SELECT count(*) FROM pg_indexes WHERE tablename = 'quads') <> 7 THEN RAISE EXCEPTION 'indexes missing'; END IF;
+			IF (SELECT count(*) FROM pg_constraint WHERE conrelid = 'quads'::regclass AND contype = 'f') <> 4
+				THEN RAISE EXCEPTION 'foreign keys missing'; END IF;
+		END $$`); err != nil {
+		t.Error(err)
+	}
+}

@@ -276,14 +276,18 @@ func (b *bulkLoad) apply(ctx context.Context) error {
 const rebuildMin = 50_000
 
 // dropSecondary drops the quads table's foreign keys and non-unique
-// indexes when the store holds fewer than adding quads, and returns the
+// indexes when the store holds fewer than adding quads and the user owns
+// the table, and returns the
 // statements that make them again, as they were.
 func (b *bulkLoad) dropSecondary(ctx context.Context, adding int64) ([]string, error) {
 	var have int64
-	if err := b.tx.QueryRow(ctx, `SELECT count(*) FROM quads`).Scan(&have); err != nil {
+	var owner bool // only the table's owner may drop its indexes
+	if err := b.tx.QueryRow(ctx, `SELECT count(*),
+		pg_has_role((SELECT relowner FROM pg_class WHERE oid = 'quads'::regclass), 'MEMBER') FROM quads`).
+		Scan(&have, &owner); err != nil {
 		return nil, classify(err)
 	}
-	if have >= adding {
+	if have >= adding || !owner {
 		return nil, nil
 	}
 	rows, err := b.tx.Query(ctx, `
