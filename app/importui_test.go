@@ -128,30 +128,31 @@ func TestMappingDialog(t *testing.T) {
 
 func TestExportUI(t *testing.T) {
 	u := newTestUI(t)
-	ed := newExportDialog(true)
 	var visible []graph.ID
+	// the dialog's widgets share Fyne's caches with deliveries under way
 	onUI(func() {
 		for _, id := range u.view.NodeIDs() {
 			visible = append(visible, graph.ID(id))
 		}
+		ed := newExportDialog(true)
+		sc, err := ed.scopeOf(visible, startNode)
+		if err != nil || len(sc.Nodes) == 0 {
+			t.Fatalf("view scope: %+v, %v", sc, err)
+		}
+		ed.scope.SetSelected(scopeHops)
+		ed.hops.SetText("x")
+		if _, err := ed.scopeOf(visible, startNode); err == nil {
+			t.Error("hops x was accepted")
+		}
+		ed.hops.SetText("1")
+		if sc, err := ed.scopeOf(visible, startNode); err != nil || sc.From != startNode || sc.Hops != 1 {
+			t.Errorf("hops scope: %+v, %v", sc, err)
+		}
+		ed.scope.SetSelected(scopeSelection)
+		if _, err := ed.scopeOf(visible, ""); err == nil {
+			t.Error("exporting the selection with nothing selected was accepted")
+		}
 	})
-	sc, err := ed.scopeOf(visible, startNode)
-	if err != nil || len(sc.Nodes) == 0 {
-		t.Fatalf("view scope: %+v, %v", sc, err)
-	}
-	ed.scope.SetSelected(scopeHops)
-	ed.hops.SetText("x")
-	if _, err := ed.scopeOf(visible, startNode); err == nil {
-		t.Error("hops x was accepted")
-	}
-	ed.hops.SetText("1")
-	if sc, err := ed.scopeOf(visible, startNode); err != nil || sc.From != startNode || sc.Hops != 1 {
-		t.Errorf("hops scope: %+v, %v", sc, err)
-	}
-	ed.scope.SetSelected(scopeSelection)
-	if _, err := ed.scopeOf(visible, ""); err == nil {
-		t.Error("exporting the selection with nothing selected was accepted")
-	}
 	out := filepath.Join(t.TempDir(), "view.graphml")
 	onUI(func() { u.runExport(graph.Scope{Nodes: visible}, data.GraphML, out) })
 	eventually(t, "the export is written", func() bool { return strings.Contains(topText(u), "quads written to") })
