@@ -1,9 +1,15 @@
 package app
 
 import (
+	"context"
+	"errors"
 	"net"
 	"strings"
 	"testing"
+
+	"fyne.io/fyne/v2/test"
+
+	"reelgraph/graph"
 )
 
 // TestDatabaseUnreachableCLI: a database server that does not answer is
@@ -26,4 +32,44 @@ func TestDatabaseUnreachableCLI(t *testing.T) {
 	if strings.Contains(errs, "s3cret") {
 		t.Errorf("stderr shows the password: %q", errs)
 	}
+}
+
+// sharedStore stands for a store on a database server that another
+// Reelgraph writes to: Refresh answers what the test sets.
+type sharedStore struct {
+	*graph.Store
+	changed bool
+	err     error
+}
+
+func (s *sharedStore) Refresh(context.Context) (bool, error) { return s.changed, s.err }
+
+func TestRefreshAction(t *testing.T) {
+	a := test.NewTempApp(t)
+	st, err := OpenStore(context.Background(), StoreFlags{DB: "memory"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	shared := &sharedStore{Store: st, changed: true}
+	var u *ui
+	onUI(func() {
+		u = newUI(a, shared)
+		u.win.Show()
+	})
+	t.Cleanup(func() { onUI(u.win.Close) })
+	u.start()
+	eventually(t, "the window opens on Netflix", func() bool { return u.details.Shown().ID == startNode })
+
+	onUI(func() { u.refresh(false) })
+	eventually(t, "the status says what changed", func() bool {
+		return strings.Contains(u.status.Text, "Updated with what others added")
+	})
+	onUI(func() {
+		shared.changed, shared.err = false, errors.New("the database server does not answer")
+		u.refresh(true)
+	})
+	eventually(t, "a quiet check reports the failure in the status bar", func() bool {
+		return strings.Contains(u.status.Text, "Could not check the store for changes: the database server does not answer")
+	})
 }
