@@ -13,7 +13,7 @@ const settleLimit = 1000
 // on the UI goroutine.
 func (g *GraphView) kick() {
 	g.mu.Lock()
-	g.tween.active = false
+	g.tween.active, g.arranged = false, false
 	g.mu.Unlock()
 	if !g.async {
 		g.settle()

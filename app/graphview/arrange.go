@@ -46,6 +46,7 @@ func (g *GraphView) Arrange(targets map[string]layout.Point) {
 		}
 	}
 	tw.active, tw.start = true, time.Now()
+	g.arranged = true
 	start := g.async && !g.running
 	if start {
 		g.running = true

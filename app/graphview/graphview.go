@@ -81,9 +81,12 @@ type GraphView struct {
 	tween   tween // an Arrange under way
 	sized   bool  // SetSizes gave nodes a weight
 
-	pending atomic.Bool     // a frame is queued for the UI goroutine
-	async   bool            // step on a worker (false in tests: settle at once)
-	do      func(fn func()) // delivers work to the UI goroutine; fyne.Do
+	// arranged is set by Arrange and cleared by the next change: while it
+	// is set, a resize does not hand the nodes back to the force layout.
+	arranged bool
+	pending  atomic.Bool     // a frame is queued for the UI goroutine
+	async    bool            // step on a worker (false in tests: settle at once)
+	do       func(fn func()) // delivers work to the UI goroutine; fyne.Do
 }
 
 // vnode is a node on show. Its fields belong to the UI goroutine.

@@ -157,8 +157,9 @@ func (g *GraphView) setAspect(size fyne.Size) {
 	g.mu.Lock()
 	changed := g.lay.Config().Aspect != a
 	g.lay.SetAspect(a)
+	held := g.tween.active || g.arranged // an Arrange owns the places
 	g.mu.Unlock()
-	if changed && len(g.order) > 0 {
+	if changed && len(g.order) > 0 && !held {
 		g.kick()
 	}
 }
