@@ -35,18 +35,27 @@ type expansion struct {
 // never floods or freezes the canvas.
 func (u *ui) expand(id graph.ID) {
 	u.setStatus("Expanding " + u.ex.Brief(id).Label + "…")
+	u.withExpansion(id, func(x expansion) {
+		if len(x.fresh) > u.expandAsk {
+			u.askExpand(x)
+		} else {
+			u.addNeighbours(x, x.fresh)
+		}
+	})
+}
+
+// withExpansion reads id's neighbours not on the canvas, off the UI
+// goroutine, and hands them to then on the UI goroutine; a failure is shown.
+func (u *ui) withExpansion(id graph.ID, then func(expansion)) {
 	visible := u.visible()
 	go func() {
 		x, err := u.expansionOf(context.Background(), id, visible)
 		uiDo(func() {
-			switch {
-			case err != nil:
+			if err != nil {
 				u.fail("Could not expand "+u.ex.Brief(id).Label, err)
-			case len(x.fresh) > u.expandAsk:
-				u.askExpand(x)
-			default:
-				u.addNeighbours(x, x.fresh)
+				return
 			}
+			then(x)
 		})
 	}()
 }
@@ -192,18 +201,11 @@ func (u *ui) bestConnected(ctx context.Context, ids []graph.ID, n int) []graph.I
 // expandByPredicate asks which of id's neighbours to show, starting from
 // the choice of one predicate, however few there are.
 func (u *ui) expandByPredicate(id graph.ID) {
-	visible := u.visible()
-	go func() {
-		x, err := u.expansionOf(context.Background(), id, visible)
-		uiDo(func() {
-			switch {
-			case err != nil:
-				u.fail("Could not expand "+u.ex.Brief(id).Label, err)
-			case len(x.fresh) == 0:
-				u.setStatus(u.ex.Brief(id).Label + ": every neighbour is already on the canvas")
-			default:
-				u.askExpand(x).mode.SetSelected(choosePred)
-			}
-		})
-	}()
+	u.withExpansion(id, func(x expansion) {
+		if len(x.fresh) == 0 {
+			u.setStatus(u.ex.Brief(id).Label + ": every neighbour is already on the canvas")
+			return
+		}
+		u.askExpand(x).mode.SetSelected(choosePred)
+	})
 }
