@@ -72,13 +72,16 @@ func (g *GraphView) stepTween(now time.Time) bool {
 	if !tw.active {
 		return false
 	}
-	t := min(1, float64(now.Sub(tw.start))/float64(arrangeDuration))
-	t = t * t * (3 - 2*t) // smoothstep
+	// A tick read late from the ticker may predate the start: clamp, or
+	// smoothstep of a negative time overshoots past 1 and ends the glide
+	// far from the targets.
+	raw := max(0, min(1, float64(now.Sub(tw.start))/float64(arrangeDuration)))
+	t := raw * raw * (3 - 2*raw) // smoothstep
 	for i, id := range tw.ids {
 		a, b := tw.from[i], tw.to[i]
 		g.lay.SetPosition(id, layout.Point{X: a.X + (b.X-a.X)*t, Y: a.Y + (b.Y-a.Y)*t})
 	}
-	if t >= 1 {
+	if raw >= 1 {
 		tw.active = false
 		g.lay.Rest()
 	}

@@ -138,3 +138,22 @@ func TestArrangeFromOnChangedSurvivesTheChange(t *testing.T) {
 		t.Errorf("d arranged by a watcher: got %v want %v", got, target)
 	}
 }
+
+// TestArrangeIgnoresLateTicks steps an arrangement with a tick older than
+// its start, as a busy ticker delivers: the nodes must not overshoot.
+func TestArrangeIgnoresLateTicks(t *testing.T) {
+	g, _ := newTestView(t)
+	star(g)
+	g.mu.Lock()
+	g.tween.active, g.tween.start = true, time.Now()
+	g.tween.ids = []string{"a"}
+	g.tween.from = []layout.Point{{X: 0, Y: 0}}
+	g.tween.to = []layout.Point{{X: 100, Y: 0}}
+	g.stepTween(g.tween.start.Add(-arrangeDuration)) // a tick from before the start
+	p, _ := g.lay.Position("a")
+	active := g.tween.active
+	g.mu.Unlock()
+	if p.X != 0 || !active {
+		t.Errorf("after a late tick: node at %v, glide active %v; want it still at the start, gliding", p, active)
+	}
+}
