@@ -97,17 +97,7 @@ var nquadsInvalid = []struct {
 
 func readAll(t testing.TB, in string, opt data.NQuadsOptions) ([]quad.Quad, error) {
 	t.Helper()
-	r := data.NewNQuadsReader(strings.NewReader(in), opt)
-	var out []quad.Quad
-	for {
-		q, err := r.ReadQuad()
-		if err == io.EOF {
-			return out, nil
-		} else if err != nil {
-			return out, err
-		}
-		out = append(out, q)
-	}
+	return readQuads(t, data.NewNQuadsReader(strings.NewReader(in), opt))
 }
 
 func TestNQuadsValid(t *testing.T) {

@@ -81,46 +81,44 @@ func (p *labelPlacer) take(b box) {
 	}
 }
 
-// overlap returns the area b shares with boxes taken, other than the disc
-// of the node owning b.
-func (p *labelPlacer) overlap(b box) float32 {
-	area := float32(0)
+// others calls fn with every box taken near b, other than the disc of the
+// node owning b, until fn returns false.
+func (p *labelPlacer) others(b box, fn func(o box) bool) {
 	c0, r0, c1, r1 := p.cells(b)
 	for r := r0; r <= r1; r++ {
 		for c := c0; c <= c1; c++ {
 			for _, i := range p.grid[r*p.cols+c] {
-				o := p.boxes[i]
-				if o.owner >= 0 && o.owner == b.owner {
-					continue
-				}
-				w, h := min(b.x1, o.x1)-max(b.x0, o.x0), min(b.y1, o.y1)-max(b.y0, o.y0)
-				if w > 0 && h > 0 {
-					area += w * h // a box spanning cells counts once per cell: fine for ranking
+				if o := p.boxes[i]; (o.owner < 0 || o.owner != b.owner) && !fn(o) {
+					return
 				}
 			}
 		}
 	}
+}
+
+// overlap returns the area b shares with boxes taken, other than the disc
+// of the node owning b.
+func (p *labelPlacer) overlap(b box) float32 {
+	area := float32(0)
+	p.others(b, func(o box) bool {
+		w, h := min(b.x1, o.x1)-max(b.x0, o.x0), min(b.y1, o.y1)-max(b.y0, o.y0)
+		if w > 0 && h > 0 {
+			area += w * h // a box spanning cells counts once per cell: fine for ranking
+		}
+		return true
+	})
 	return area
 }
 
 // free reports whether b overlaps nothing taken, other than the disc of
 // the node owning b.
 func (p *labelPlacer) free(b box) bool {
-	c0, r0, c1, r1 := p.cells(b)
-	for r := r0; r <= r1; r++ {
-		for c := c0; c <= c1; c++ {
-			for _, i := range p.grid[r*p.cols+c] {
-				o := p.boxes[i]
-				if o.owner >= 0 && o.owner == b.owner {
-					continue
-				}
-				if b.x0 < o.x1 && o.x0 < b.x1 && b.y0 < o.y1 && o.y0 < b.y1 {
-					return false
-				}
-			}
-		}
-	}
-	return true
+	free := true
+	p.others(b, func(o box) bool {
+		free = !(b.x0 < o.x1 && o.x0 < b.x1 && b.y0 < o.y1 && o.y0 < b.y1)
+		return free
+	})
+	return free
 }
 
 // want adds a label that would like to show.
