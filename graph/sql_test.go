@@ -4,11 +4,14 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"net/url"
 	"os"
 	"strings"
 	"testing"
+	"time"
 
+	"github.com/cayleygraph/quad"
 	"github.com/cayleygraph/quad/nquads"
 
 	"reelgraph/graph"
@@ -249,6 +252,9 @@ func TestPostgresTwoInstances(t *testing.T) {
 	if _, err := a.Load(ctx, graphtest.Fixture()); err != nil {
 		t.Fatal(err)
 	}
+	if changed, err := a.Refresh(ctx); changed || err != nil {
+		t.Errorf("a.Refresh after its own load = %v, %v; want false, nil (nothing new to read)", changed, err)
+	}
 	if hits, _ := b.Search(ctx, "netflix", 5); len(hits) != 0 {
 		t.Errorf("before Refresh, b finds %v", hits)
 	}
@@ -261,6 +267,30 @@ func TestPostgresTwoInstances(t *testing.T) {
 	}
 	if st, _ := b.Stats(ctx); st.Sources != 2 {
 		t.Errorf("after Refresh, b counts %d sources, want 2", st.Sources)
+	}
+
+	// b loads, then a loads without having refreshed: a's index is behind
+	// b's quads, and its own load must not hide that from Refresh.
+	one := func(s, name string) graphtestReader {
+		return nquads.NewReader(strings.NewReader(fmt.Sprintf(
+			"<urn:t:%s> <http://schema.org/name> %q <urn:t:src> .\n", s, name)), true)
+	}
+	if _, err := b.Load(ctx, one("b1", "Bravo Pictures")); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := a.Load(ctx, one("a1", "Alpha Films")); err != nil {
+		t.Fatal(err)
+	}
+	if changed, err := a.Refresh(ctx); !changed || err != nil {
+		t.Errorf("a.Refresh after b's load and its own = %v, %v; want true, nil", changed, err)
+	}
+	for _, s := range []*graph.Store{a, b} {
+		s.Refresh(ctx)
+		for _, name := range []string{"Bravo Pictures", "Alpha Films"} {
+			if hits, _ := s.Search(ctx, name, 1); len(hits) != 1 {
+				t.Errorf("after both loads and Refresh, Search(%q) = %v", name, hits)
+			}
+		}
 	}
 }
 
@@ -340,5 +370,104 @@ func TestPostgresLargeLoad(t *testing.T) {
 				THEN RAISE EXCEPTION 'foreign keys missing'; END IF;
 		END $$`); err != nil {
 		t.Error(err)
+	}
+}
+
+// hookReader yields quads from r and calls at once, after n of them or at
+// the end, whichever comes first.
+type hookReader struct {
+	r    quad.Reader
+	n    int
+	at   func()
+	done bool
+}
+
+func (h *hookReader) ReadQuad() (quad.Quad, error) {
+	if !h.done && h.n == 0 {
+		h.done = true
+		h.at()
+	}
+	h.n--
+	q, err := h.r.ReadQuad()
+	if err == io.EOF && !h.done {
+		h.done = true
+		h.at()
+	}
+	return q, err
+}
+
+// TestPostgresImportInterrupted loses the connection in the middle of an
+// import, while it stages batches and as it is about to apply them: the
+// import fails with one clear line, the store holds exactly what it held
+// before, and once the server is back the same file imports whole.
+func TestPostgresImportInterrupted(t *testing.T) {
+	needPG(t)
+	srv, err := pgtest.Start() // a server of its own, to stop
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer srv.Close()
+	ctx := context.Background()
+	const n = 20000
+	var sb strings.Builder
+	for i := 0; i < n; i++ {
+		fmt.Fprintf(&sb, "<urn:t:%d> <http://schema.org/name> \"Interrupted %d\" .\n", i, i)
+	}
+	file := sb.String()
+	for _, tc := range []struct {
+		name  string
+		after int // quads read before the connection goes
+		cut   func(db string)
+	}{
+		{"server stops while staging", 5000, func(string) { srv.Stop() }},
+		{"connection killed before the commit", n, func(db string) {
+			if err := srv.Exec(ctx, db, `SELECT pg_terminate_backend(pid) FROM pg_stat_activity
+				WHERE datname = current_database() AND pid <> pg_backend_pid()`); err != nil {
+				t.Error(err)
+			}
+		}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			db, err := srv.NewDatabase(ctx)
+			if err != nil {
+				t.Fatal(err)
+			}
+			loc, _ := graph.ParseLocation(srv.URL(db))
+			s := open(t, loc, graph.Options{Seed: graphtest.Fixture})
+			defer s.Close()
+			r := &hookReader{r: nquads.NewReader(strings.NewReader(file), true), n: tc.after, at: func() { tc.cut(db) }}
+			_, err = s.Import(ctx, r, graph.ImportOptions{BatchSize: 2000})
+			if err == nil {
+				t.Fatal("Import went on after the connection was lost")
+			}
+			if strings.Contains(err.Error(), "\n") || strings.Contains(err.Error(), pgtest.Password) {
+				t.Errorf("Import error is not one line without the password: %q", err)
+			}
+			if err := srv.Resume(); err != nil {
+				t.Fatal(err)
+			}
+			// pgx pings a pooled connection before reuse once it has
+			// been idle a second; a connection killed under it is then
+			// replaced rather than failing the next query.
+			time.Sleep(1100 * time.Millisecond)
+			st, err := s.Stats(ctx)
+			if err != nil || st.Quads != graphtest.FixtureQuads {
+				t.Fatalf("after the failed import: %d quads, %v; want the %d of before", st.Quads, err, graphtest.FixtureQuads)
+			}
+			if hits, _ := s.Search(ctx, "Interrupted 1", 1); len(hits) != 0 {
+				t.Errorf("after the failed import, Search finds %v", hits)
+			}
+			sum, err := s.Import(ctx, nquads.NewReader(strings.NewReader(file), true), graph.ImportOptions{BatchSize: 2000})
+			if err != nil {
+				t.Fatalf("import once the server is back: %v", err)
+			}
+			st, _ = s.Stats(ctx)
+			if want := graphtest.FixtureQuads + n + sum.SourceQuads; sum.Added != n || st.Quads != want {
+				t.Errorf("after the second import: %d quads (summary: %d added); want %d", st.Quads, sum.Added, want)
+			}
+			if hits, _ := s.Search(ctx, "Interrupted 12345", 1); len(hits) != 1 {
+				t.Errorf("after the second import, Search(Interrupted 12345) = %v", hits)
+			}
+		})
 	}
 }

@@ -43,11 +43,18 @@ const writeLock = 0x7265656c_00000002
 // bulkLoad is one bulk transaction. Its methods are called from one
 // goroutine.
 type bulkLoad struct {
+	w      *sqlStore
 	conn   *pgx.Conn
 	tx     pgx.Tx
 	seen   map[refs.ValueHash]struct{} // values staged by this load
 	seq    int64                       // quads staged, numbering them in order
 	staged bool                        // reelgraph_quads holds rows
+
+	// before and after are the database's versions (see
+	// sqlStore.version) as apply found and left it; alone reports that
+	// nobody else's quads came or went in between.
+	before, after int64
+	alone         bool
 }
 
 func (w *sqlStore) beginBulk(ctx context.Context) (*bulkLoad, error) {
@@ -55,7 +62,7 @@ func (w *sqlStore) beginBulk(ctx context.Context) (*bulkLoad, error) {
 	if err != nil {
 		return nil, classify(err)
 	}
-	b := &bulkLoad{conn: conn, seen: make(map[refs.ValueHash]struct{})}
+	b := &bulkLoad{w: w, conn: conn, seen: make(map[refs.ValueHash]struct{})}
 	if b.tx, err = conn.Begin(ctx); err != nil {
 		conn.Close(context.Background())
 		return nil, classify(err)
@@ -229,6 +236,11 @@ func (b *bulkLoad) apply(ctx context.Context) error {
 	if _, err := b.tx.Exec(ctx, `SELECT pg_advisory_xact_lock($1)`, int64(writeLock)); err != nil {
 		return classify(err)
 	}
+	n0, top0, err := b.count2(ctx)
+	if err != nil {
+		return err
+	}
+	b.before, b.after, b.alone = versionOf(n0, top0), versionOf(n0, top0), true
 	if _, err := b.tx.Exec(ctx, `DELETE FROM reelgraph_fresh st
 		WHERE EXISTS (SELECT 1 FROM quads q WHERE `+sameQuad("q")+`)`); err != nil {
 		return classify(err)
@@ -258,10 +270,11 @@ func (b *bulkLoad) apply(ctx context.Context) error {
 			return err
 		}
 	}
-	if _, err := b.tx.Exec(ctx, `INSERT INTO quads (subject_hash, predicate_hash, object_hash, label_hash, ts)
+	tag, err := b.tx.Exec(ctx, `INSERT INTO quads (subject_hash, predicate_hash, object_hash, label_hash, ts)
 		SELECT subject_hash, predicate_hash, object_hash, label_hash, now() FROM reelgraph_fresh
 		ORDER BY subject_hash, predicate_hash, object_hash, label_hash
-		ON CONFLICT DO NOTHING`); err != nil {
+		ON CONFLICT DO NOTHING`)
+	if err != nil {
 		return classify(err)
 	}
 	for _, st := range rebuild {
@@ -269,7 +282,21 @@ func (b *bulkLoad) apply(ctx context.Context) error {
 			return classify(err)
 		}
 	}
+	n1, top1, err := b.count2(ctx)
+	if err != nil {
+		return err
+	}
+	// Other bulk loads wait for the advisory lock; anybody else who
+	// added or removed quads meanwhile shows in the count.
+	b.after, b.alone = versionOf(n1, top1), n1 == n0+tag.RowsAffected()
 	return nil
+}
+
+// count2 returns the number of quads in the store as this transaction
+// sees it, and the highest quad number.
+func (b *bulkLoad) count2(ctx context.Context) (n, top int64, err error) {
+	err = b.tx.QueryRow(ctx, versionQuery).Scan(&n, &top)
+	return n, top, classify(err)
 }
 
 // rebuildMin is the smallest load that may rebuild the indexes.
@@ -354,6 +381,12 @@ func (b *bulkLoad) commit(ctx context.Context) error {
 		return err
 	}
 	b.conn.Close(context.Background())
+	if b.alone {
+		// The store's index was current when the load began and gets the
+		// load's quads from its caller: the next Refresh has nothing to
+		// read, unless the index was behind already.
+		b.w.indexed.CompareAndSwap(b.before, b.after)
+	}
 	return nil
 }
 

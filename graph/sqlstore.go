@@ -59,9 +59,13 @@ func newSQLStore(qs cgraph.QuadStore, db *sql.DB, loc Location) *sqlStore {
 // (its horizon), folded together.
 func (w *sqlStore) version(ctx context.Context) (int64, error) {
 	var n, top int64
-	err := w.db.QueryRowContext(ctx, `SELECT count(*), coalesce(max(horizon), 0) FROM quads`).Scan(&n, &top)
-	return n<<40 ^ top, classify(err)
+	err := w.db.QueryRowContext(ctx, versionQuery).Scan(&n, &top)
+	return versionOf(n, top), classify(err)
 }
+
+const versionQuery = `SELECT count(*), coalesce(max(horizon), 0) FROM quads`
+
+func versionOf(quads, top int64) int64 { return quads<<40 ^ top }
 
 // ValueOf returns v's reference, or nil when the database holds no v.
 func (w *sqlStore) ValueOf(v quad.Value) (refs.Ref, error) {
