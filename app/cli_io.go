@@ -116,12 +116,14 @@ func importError(path string, err error) error {
 
 // importFile imports one file atomically, attributing its unlabelled
 // quads to a Source named after the file and identified by a digest of
-// its content, so that importing the same file again adds nothing.
+// its content, so that importing the same file again adds nothing. Its
+// blank nodes are its own: the digest scopes their labels.
 func importFile(ctx context.Context, s *graph.Store, path string, opt data.ReadOptions, note string, progress func(graph.ImportProgress)) (graph.ImportSummary, error) {
 	digest, err := data.Digest(path)
 	if err != nil {
 		return graph.ImportSummary{}, err
 	}
+	opt.BlankScope = data.BlankScope(digest)
 	r, err := data.OpenFile(path, opt)
 	if err != nil {
 		return graph.ImportSummary{}, err

@@ -82,6 +82,42 @@ func TestImportExportCLI(t *testing.T) {
 	}
 }
 
+// TestImportKeepsBlankNodesApart: two files that both call a node _:b0
+// describe two nodes, as RDF says, and importing one of them again adds
+// nothing.
+func TestImportKeepsBlankNodesApart(t *testing.T) {
+	dir := t.TempDir()
+	db := "bolt:" + filepath.Join(dir, "store")
+	var files []string
+	for _, name := range []string{"Avery Quill", "Blake Orwin"} {
+		f := filepath.Join(dir, strings.Fields(name)[0]+".nq")
+		os.WriteFile(f, []byte(`_:b0 <http://www.w3.org/2000/01/rdf-schema#label> "`+name+`" .
+_:b0 <urn:reelgraph:vocab:worksAt> <urn:reelgraph:id:netflix> .
+`), 0o644)
+		files = append(files, f)
+	}
+	if _, errs, code := run(t, append([]string{"--db", db, "import"}, files...)...); code != 0 {
+		t.Fatalf("import: exit %d: %s", code, errs)
+	}
+	ids := map[string]string{}
+	for _, name := range []string{"Avery Quill", "Blake Orwin"} {
+		out, errs, code := run(t, "--db", db, "search", name, "--json")
+		var hits []struct{ ID, Label string }
+		if code != 0 || json.Unmarshal([]byte(out), &hits) != nil || len(hits) == 0 || hits[0].Label != name {
+			t.Fatalf("search %q: exit %d, %s %s", name, code, out, errs)
+		}
+		ids[name] = hits[0].ID
+	}
+	if ids["Avery Quill"] == ids["Blake Orwin"] {
+		t.Errorf("both files' _:b0 became one node, %s", ids["Avery Quill"])
+	}
+	out, errs, code := run(t, "--db", db, "import", files[0], "--json")
+	var sums []map[string]any
+	if code != 0 || json.Unmarshal([]byte(out), &sums) != nil || len(sums) != 1 || sums[0]["Added"] != 0.0 {
+		t.Errorf("importing the first file again: exit %d, %s %s; want nothing added", code, out, errs)
+	}
+}
+
 func TestImportCSVWithMapping(t *testing.T) {
 	dir := t.TempDir()
 	table := filepath.Join(dir, "people.tsv")

@@ -168,6 +168,7 @@ func (j *importJob) importFile(ctx context.Context, opt data.ReadOptions) (graph
 	if fi, err := f.Stat(); err == nil {
 		j.size = fi.Size()
 	}
+	opt.BlankScope = data.BlankScope(digest)
 	r, err := data.NewReader(&countingReader{r: f, n: &j.read}, filepath.Base(j.path), opt)
 	if err != nil {
 		return graph.ImportSummary{}, err

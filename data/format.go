@@ -143,6 +143,12 @@ type ReadOptions struct {
 	// Mapping maps the columns of a CSV or TSV table; nil guesses it from
 	// the header (GuessMapping).
 	Mapping *Mapping
+	// BlankScope, if set, prefixes every blank node label the file uses.
+	// RDF scopes blank node labels to their document: _:b0 in one file and
+	// _:b0 in another are different nodes, and stay so in one store when
+	// each file's imports use a scope of their own (a digest of the file,
+	// so that importing the same file again still adds nothing).
+	BlankScope string
 }
 
 // NewReader returns a reader of the quads in r, a file called name,
@@ -165,19 +171,44 @@ func NewReader(r io.Reader, name string, opt ReadOptions) (quad.ReadCloser, erro
 	} else if f := FormatByName(format); f == nil || !f.Import {
 		return nil, fmt.Errorf("data: Reelgraph cannot import %q; it imports %s", format, FormatNames(func(f Format) bool { return f.Import }))
 	}
+	var qr quad.ReadCloser
 	switch FormatByName(format).Name {
 	case NQuads, NTriples:
-		return NewNQuadsReader(r, NQuadsOptions{Name: name, Triples: format == NTriples, Base: opt.Base, KeepRelative: opt.KeepRelative}), nil
+		qr = NewNQuadsReader(r, NQuadsOptions{Name: name, Triples: format == NTriples, Base: opt.Base, KeepRelative: opt.KeepRelative})
 	case JSONLD:
-		return NewJSONLDReader(r, name), nil
+		qr = NewJSONLDReader(r, name)
 	case JSON:
-		return NewJSONReader(r, name), nil
+		qr = NewJSONReader(r, name)
 	case CSV:
-		return NewCSVReader(r, name, opt.Mapping, 0), nil
+		qr = NewCSVReader(r, name, opt.Mapping, 0)
 	case TSV:
-		return NewCSVReader(r, name, opt.Mapping, '\t'), nil
+		qr = NewCSVReader(r, name, opt.Mapping, '\t')
+	default:
+		return nil, fmt.Errorf("data: no reader for %s", format)
 	}
-	return nil, fmt.Errorf("data: no reader for %s", format)
+	if opt.BlankScope != "" {
+		qr = &scopedReader{ReadCloser: qr, scope: opt.BlankScope}
+	}
+	return qr, nil
+}
+
+// scopedReader prefixes the labels of the blank nodes its reader yields.
+type scopedReader struct {
+	quad.ReadCloser
+	scope string
+}
+
+func (r *scopedReader) ReadQuad() (quad.Quad, error) {
+	q, err := r.ReadCloser.ReadQuad()
+	if err != nil {
+		return q, err
+	}
+	for _, d := range quad.Directions {
+		if b, ok := q.Get(d).(quad.BNode); ok {
+			q.Set(d, quad.BNode(r.scope+string(b)))
+		}
+	}
+	return q, nil
 }
 
 // OpenFile opens the file at path for NewReader. Closing the reader closes

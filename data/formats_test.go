@@ -242,3 +242,47 @@ func TestNewReaderGzipAndDetect(t *testing.T) {
 		t.Errorf("truncated gzip: got %v", err)
 	}
 }
+
+// TestBlankScope: with a scope, every blank node a reader yields, whether
+// the file names it (N-Quads) or the reader makes it up (JSON-LD's nested
+// objects), carries the scope; IRIs and literals do not change.
+func TestBlankScope(t *testing.T) {
+	scope := data.BlankScope("sha256-0123456789abcdef0123456789abcdef")
+	if scope != "f0123456789ab" {
+		t.Fatalf("BlankScope = %q", scope)
+	}
+	for _, tc := range []struct{ name, text string }{
+		{"a.nq", "_:b0 <http://e.org/p> _:b1 _:g .\n<http://e.org/a> <http://e.org/p> \"_:b0\" .\n"},
+		{"a.jsonld", `{"@id": "http://e.org/a", "http://e.org/p": {"http://e.org/q": "x"}}`},
+	} {
+		plain, err := data.NewReader(strings.NewReader(tc.text), tc.name, data.ReadOptions{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		want, _ := readQuads(t, plain)
+		scoped, err := data.NewReader(strings.NewReader(tc.text), tc.name, data.ReadOptions{BlankScope: scope})
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := readQuads(t, scoped)
+		if err != nil || len(got) != len(want) {
+			t.Fatalf("%s: %v, %v; want %d quads", tc.name, got, err, len(want))
+		}
+		blanks := 0
+		for i := range want {
+			for _, d := range quad.Directions {
+				w, g := want[i].Get(d), got[i].Get(d)
+				if b, ok := w.(quad.BNode); ok {
+					blanks++
+					w = quad.BNode(scope + string(b))
+				}
+				if w != g {
+					t.Errorf("%s: quad %d, %v: %v, want %v", tc.name, i, d, g, w)
+				}
+			}
+		}
+		if blanks == 0 {
+			t.Errorf("%s: the file has no blank node to scope", tc.name)
+		}
+	}
+}

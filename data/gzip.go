@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strings"
 )
 
 // gzipMagic starts every gzip stream.
@@ -70,4 +71,12 @@ func Digest(path string) (string, error) {
 		return "", fmt.Errorf("data: read %s: %w", path, err)
 	}
 	return "sha256-" + hex.EncodeToString(h.Sum(nil))[:32], nil
+}
+
+// BlankScope returns the ReadOptions.BlankScope for a file whose Digest is
+// digest: "f" and 12 of its hex digits, a prefix that keeps the file's
+// blank node labels valid even in RDF 1.0's stricter N-Triples.
+func BlankScope(digest string) string {
+	hex := strings.TrimPrefix(digest, "sha256-")
+	return "f" + hex[:min(12, len(hex))]
 }
