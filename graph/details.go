@@ -3,6 +3,7 @@ package graph
 import (
 	"context"
 	"fmt"
+	"slices"
 	"sort"
 )
 
@@ -54,13 +55,16 @@ func (s *Store) Details(ctx context.Context, id ID, perGroup int) (Details, erro
 	for _, t := range n.Types {
 		d.TypeLabels = append(d.TypeLabels, s.Brief(t).Label)
 	}
-	d.Groups = s.group(id, edges, perGroup)
+	members, memberSources := s.memberGroups(id, perGroup)
+	d.Groups = append(s.group(id, edges, perGroup), members...)
+	sortGroups(d.Groups)
 	cited := append([]ID(nil), n.Sources...)
 	for _, e := range edges {
 		if e.Source != "" {
 			cited = append(cited, e.Source)
 		}
 	}
+	cited = append(cited, memberSources...)
 	seen := make(map[ID]bool)
 	for _, c := range cited {
 		if seen[c] {
@@ -76,8 +80,8 @@ func (s *Store) Details(ctx context.Context, id ID, perGroup int) (Details, erro
 	return d, nil
 }
 
-// group sorts edges into groups by predicate and direction: outgoing
-// before incoming, then by predicate label; neighbours by label.
+// group sorts edges into groups by predicate and direction, neighbours
+// by label.
 func (s *Store) group(id ID, edges []Edge, perGroup int) []NeighborGroup {
 	type key struct {
 		p ID
@@ -118,12 +122,6 @@ func (s *Store) group(id ID, edges []Edge, perGroup int) []NeighborGroup {
 		}
 		g.Neighbors = append(g.Neighbors, n)
 	}
-	sort.SliceStable(groups, func(i, j int) bool {
-		if groups[i].Dir != groups[j].Dir {
-			return groups[i].Dir < groups[j].Dir
-		}
-		return groups[i].PredicateLabel < groups[j].PredicateLabel
-	})
 	for i := range groups {
 		ns := groups[i].Neighbors
 		sort.SliceStable(ns, func(i, j int) bool { return ns[i].Label < ns[j].Label })
@@ -134,13 +132,110 @@ func (s *Store) group(id ID, edges []Edge, perGroup int) []NeighborGroup {
 	return groups
 }
 
+// sortGroups puts outgoing groups before incoming ones, then orders them
+// by predicate label.
+func sortGroups(groups []NeighborGroup) {
+	sort.SliceStable(groups, func(i, j int) bool {
+		if groups[i].Dir != groups[j].Dir {
+			return groups[i].Dir < groups[j].Dir
+		}
+		return groups[i].PredicateLabel < groups[j].PredicateLabel
+	})
+}
+
+// memberGroups presents a type's members as incoming groups, one per type
+// predicate: how many there are, and the first perGroup by label (all for
+// zero), read from the index. It also returns the sources the membership
+// statements cite, each once, in order of first citation.
+func (s *Store) memberGroups(id ID, perGroup int) ([]NeighborGroup, []ID) {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	a := s.adj
+	n, ok := a.num[id]
+	if !ok || len(a.members[n]) == 0 {
+		return nil, nil
+	}
+	var groups []NeighborGroup
+	var firsts []*firstByLabel
+	index := make(map[uint32]int) // group by predicate number
+	var sources []ID
+	cited := make(map[uint32]bool)
+	for _, x := range a.members[n] {
+		st := a.stmts[x]
+		i, ok := index[st.p]
+		if !ok {
+			i = len(groups)
+			index[st.p] = i
+			p := a.ids[st.p]
+			groups = append(groups, NeighborGroup{Predicate: p, PredicateLabel: s.predicateLabelLocked(p), Dir: In})
+			firsts = append(firsts, &firstByLabel{k: perGroup})
+		}
+		groups[i].Total++
+		firsts[i].offer(s.labelLocked(a.ids[st.s]), x)
+		if st.l != 0 && !cited[st.l] {
+			cited[st.l] = true
+			sources = append(sources, a.ids[st.l])
+		}
+	}
+	for i, f := range firsts {
+		for _, c := range f.sorted() {
+			st := a.stmts[c.x]
+			m := Neighbor{ID: a.ids[st.s], Label: c.label, Types: s.names[a.ids[st.s]].types}
+			if st.l != 0 {
+				m.Sources = []ID{a.ids[st.l]}
+			}
+			groups[i].Neighbors = append(groups[i].Neighbors, m)
+		}
+	}
+	return groups, sources
+}
+
+// firstByLabel keeps the k entries offered with the smallest labels (all
+// of them for k = 0), in order of label, then of offer.
+type firstByLabel struct {
+	k    int
+	list []labelled
+}
+
+type labelled struct {
+	label string
+	x     uint32
+}
+
+func (f *firstByLabel) offer(label string, x uint32) {
+	if f.k == 0 {
+		f.list = append(f.list, labelled{label, x}) // sorted by sorted
+		return
+	}
+	if len(f.list) == f.k && label >= f.list[f.k-1].label {
+		return
+	}
+	i := sort.Search(len(f.list), func(i int) bool { return f.list[i].label > label })
+	f.list = slices.Insert(f.list, i, labelled{label, x})
+	if len(f.list) > f.k {
+		f.list = f.list[:f.k]
+	}
+}
+
+// sorted returns the entries kept, in order.
+func (f *firstByLabel) sorted() []labelled {
+	if f.k == 0 {
+		sort.SliceStable(f.list, func(i, j int) bool { return f.list[i].label < f.list[j].label })
+	}
+	return f.list
+}
+
 // PredicateLabel returns the words a person reads for a predicate: its
 // label in the store if it has one, else its IRI's last segment humanized.
 func (s *Store) PredicateLabel(p ID) string {
 	s.mu.RLock()
-	l := s.names[p].label
-	s.mu.RUnlock()
-	if l != "" {
+	defer s.mu.RUnlock()
+	return s.predicateLabelLocked(p)
+}
+
+// predicateLabelLocked is PredicateLabel for callers that hold s.mu.
+func (s *Store) predicateLabelLocked(p ID) string {
+	if l := s.names[p].label; l != "" {
 		return l
 	}
 	return Humanize(LocalName(p))

@@ -150,7 +150,7 @@ type importer struct {
 
 	sum        ImportSummary
 	unlabelled bool
-	names      []quad.Quad     // label, alias and type statements, for the index
+	names      []quad.Quad     // label, alias, type and edge statements, for the index
 	labels     map[ID]struct{} // graph labels the import uses
 	candidates []LookAlike     // names of subjects new to the store
 	lastReport time.Time
@@ -270,7 +270,8 @@ func (im *importer) note(q quad.Quad) {
 	}
 	pred, _ := nodeID(q.Predicate)
 	isName := rankOf(labelPredicates, pred) >= 0 || contains(aliasPredicates, pred)
-	if !isName && !contains(typePredicates, pred) {
+	_, isEdge := edgeOf(q)
+	if !isName && !isEdge && !contains(typePredicates, pred) {
 		return
 	}
 	im.names = append(im.names, q)
@@ -351,7 +352,7 @@ func (im *importer) lookAlikes() []LookAlike {
 	return out
 }
 
-// indexImported folds the imported names and types into the index and
+// indexImported folds the imported names, types and edges into the index and
 // recounts the facts of every source the import touched.
 func (s *Store) indexImported(ctx context.Context, names []quad.Quad, labels map[ID]struct{}) {
 	counts := make(map[ID]int, len(labels))

@@ -9,10 +9,11 @@ import (
 	"github.com/cayleygraph/quad"
 )
 
-// buildIndex reads every quad once to learn each node's label, aliases and
-// types, and how many facts each source labels.
+// buildIndex reads every quad once to learn each node's label, aliases,
+// types and edges, and how many facts each source labels.
 func (s *Store) buildIndex(ctx context.Context) error {
 	s.names = make(map[ID]nameInfo)
+	s.adj = newAdjacency()
 	s.text = NewTextIndex()
 	s.kinds = make(map[ID]int)
 	s.labels = make(map[ID]int)
@@ -30,11 +31,13 @@ func (s *Store) buildIndex(ctx context.Context) error {
 	return nil
 }
 
-// indexQuad folds one quad into the index. The caller holds s.mu or has the
-// store to itself.
+// indexQuad folds one quad into the index. Folding a quad in again adds no
+// name, type or edge twice; only its label's count of facts goes up again.
+// The caller holds s.mu or has the store to itself.
 func (s *Store) indexQuad(q quad.Quad) {
-	if l, ok := nodeID(q.Label); ok {
-		s.labels[l]++
+	src, _ := nodeID(q.Label)
+	if src != "" {
+		s.labels[src]++
 	}
 	subj, ok := nodeID(q.Subject)
 	pred, pok := nodeID(q.Predicate)
@@ -42,8 +45,10 @@ func (s *Store) indexQuad(q quad.Quad) {
 		return
 	}
 	if obj, ok := nodeID(q.Object); ok {
-		if contains(typePredicates, pred) {
-			s.addType(subj, obj)
+		if !contains(typePredicates, pred) {
+			s.adj.addEdge(Edge{Subject: subj, Predicate: pred, Object: obj, Source: src})
+		} else if s.addType(subj, obj) {
+			s.adj.addMember(subj, pred, obj, src)
 		}
 		return
 	}
@@ -57,24 +62,26 @@ func (s *Store) indexQuad(q quad.Quad) {
 		s.text.Add(subj, text, false)
 	} else if contains(aliasPredicates, pred) {
 		s.text.Add(subj, text, true)
-	} else if contains(typePredicates, pred) {
-		s.addType(subj, ID(text))
+	} else if contains(typePredicates, pred) && s.addType(subj, ID(text)) {
+		s.adj.addMember(subj, pred, ID(text), src)
 	}
 }
 
-func (s *Store) addType(subj, typ ID) {
+// addType adds typ to subj's types and reports whether it was new.
+func (s *Store) addType(subj, typ ID) bool {
 	info, seen := s.names[subj]
 	if !seen {
 		info.rank = len(labelPredicates)
 	}
 	for _, t := range info.types {
 		if t == typ {
-			return
+			return false
 		}
 	}
 	info.types = append(info.types, typ)
 	s.names[subj] = info
 	s.kinds[typ]++
+	return true
 }
 
 func rankOf(list []ID, id ID) int {

@@ -75,40 +75,15 @@ func (s *Store) Brief(id ID) Node {
 // Neighbors returns the edges between id and other nodes, in the direction
 // opt asks for: outgoing edges first, then incoming, each in store order.
 // Type statements are not edges (they are the node's Types). It returns
-// ErrNotFound when id occurs in no quad.
+// ErrNotFound when id occurs in no quad. The edges come from the index,
+// not the quads, so a supernode costs only the edges asked for.
 func (s *Store) Neighbors(ctx context.Context, id ID, opt NeighborOptions) ([]Edge, error) {
-	ref, err := s.ref(id)
-	if err != nil {
+	if _, err := s.ref(id); err != nil {
 		return nil, err
 	}
-	dir := opt.Dir
-	if dir == 0 {
-		dir = Both
-	}
-	var edges []Edge
-	collect := func(q quad.Quad) error {
-		e, ok := edgeOf(q)
-		if !ok || (opt.Predicate != "" && e.Predicate != opt.Predicate) {
-			return nil
-		}
-		if opt.Limit > 0 && len(edges) >= opt.Limit {
-			return errEnough
-		}
-		edges = append(edges, e)
-		return nil
-	}
-	for _, d := range []Direction{Out, In} {
-		if dir&d == 0 {
-			continue
-		}
-		err := s.eachQuad(ctx, quadDir(d), ref, collect)
-		if err == errEnough {
-			break
-		} else if err != nil {
-			return nil, fmt.Errorf("graph: neighbors of %s: %w", id, err)
-		}
-	}
-	return edges, nil
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	return s.adj.neighbors(id, opt), ctx.Err()
 }
 
 // NeighborCounts counts id's edges per predicate and direction, outgoing
@@ -174,8 +149,6 @@ func (s *Store) Resolve(ctx context.Context, name string) (ID, error) {
 	return hits[0].ID, nil
 }
 
-var errEnough = fmt.Errorf("enough")
-
 // edgeOf returns the edge a quad states, if its object is a node and it is
 // not a type statement.
 func edgeOf(q quad.Quad) (Edge, bool) {
@@ -187,13 +160,6 @@ func edgeOf(q quad.Quad) (Edge, bool) {
 	}
 	src, _ := nodeID(q.Label)
 	return Edge{Subject: subj, Predicate: pred, Object: obj, Source: src}, true
-}
-
-func quadDir(d Direction) quad.Direction {
-	if d == In {
-		return quad.Object
-	}
-	return quad.Subject
 }
 
 // ref returns the store's reference for id, or ErrNotFound.

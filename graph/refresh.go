@@ -5,10 +5,12 @@ import (
 	"fmt"
 )
 
-// Refresh brings the in-memory index of names, types and source counts up
-// to date with the store, and reports whether the store had changed. Only
-// a store on a database server changes under a Reelgraph (others write to
-// it); for the others Refresh does nothing and returns false.
+// Refresh brings the in-memory index of names, types, edges and source
+// counts up to date with the store, and reports whether the store had
+// changed. Only a store on a database server changes under a Reelgraph
+// (others write to it); for the others Refresh does nothing and returns
+// false. Until then, Neighbors and Details answer from the index as it
+// was.
 //
 // It costs one small query when nothing changed, and a read of every quad
 // when something did. Searches and reads keep using the old index until
@@ -32,7 +34,7 @@ func (s *Store) Refresh(ctx context.Context) (bool, error) {
 		return false, err
 	}
 	s.mu.Lock()
-	s.names, s.text, s.kinds, s.labels = fresh.names, fresh.text, fresh.kinds, fresh.labels
+	s.names, s.text, s.kinds, s.labels, s.adj = fresh.names, fresh.text, fresh.kinds, fresh.labels, fresh.adj
 	s.mu.Unlock()
 	w.indexed.Store(v)
 	return true, nil

@@ -11,7 +11,8 @@ import (
 	"path/filepath"
 )
 
-// The name index of a bolt store is kept beside it in a snapshot file, so
+// The index of a bolt store (names, types, counts and edges) is kept
+// beside it in a snapshot file, so
 // that opening the store reads one small file instead of every quad. The
 // snapshot records the store's quad count and the size and modification
 // time of its bolt file when it was taken; any write to the store changes
@@ -22,7 +23,7 @@ import (
 // leaves a snapshot that no longer matches.
 const (
 	snapshotFile  = "names.snapshot"
-	snapshotMagic = "reelgraph name index v1\n"
+	snapshotMagic = "reelgraph name index v2\n" // v2 added the edges
 )
 
 // snapshotKey identifies the state of a store a snapshot was taken of.
@@ -150,6 +151,21 @@ func (w *snapshotWriter) encode(s *Store, key snapshotKey) {
 			w.uint(uint64(n))
 		}
 	}
+	w.adjacency(s.adj)
+}
+
+// adjacency writes the node numbers' IDs, then the statements in order.
+func (w *snapshotWriter) adjacency(a *adjacency) {
+	w.uint(uint64(len(a.ids) - 1))
+	for _, id := range a.ids[1:] {
+		w.str(string(id))
+	}
+	w.uint(uint64(len(a.stmts)))
+	for _, st := range a.stmts {
+		for _, n := range [4]uint32{st.s, st.p, st.o, st.l} {
+			w.uint(uint64(n))
+		}
+	}
 }
 
 var errBadSnapshot = errors.New("snapshot unreadable")
@@ -172,11 +188,12 @@ func (s *Store) loadSnapshot(key snapshotKey) error {
 		return fmt.Errorf("snapshot of %+v, store is %+v", got, key)
 	}
 	names, text, kinds, labels := r.decode()
+	adj := r.adjacency()
 	if r.err != nil {
 		return r.err
 	}
 	s.mu.Lock()
-	s.names, s.text, s.kinds, s.labels, s.snap = names, text, kinds, labels, key
+	s.names, s.text, s.kinds, s.labels, s.adj, s.snap = names, text, kinds, labels, adj, key
 	s.mu.Unlock()
 	return nil
 }
@@ -255,4 +272,32 @@ func (r *snapshotReader) counts() map[ID]int {
 		m[ID(r.str())] = int(r.uint())
 	}
 	return m
+}
+
+func (r *snapshotReader) adjacency() *adjacency {
+	n := r.count(1)
+	a := &adjacency{ids: make([]ID, 1, n+1), num: make(map[ID]uint32, n+1)}
+	a.num[""] = 0
+	for range n {
+		id := ID(r.str())
+		a.num[id] = uint32(len(a.ids))
+		a.ids = append(a.ids, id)
+	}
+	a.stmts = make([]statement, r.count(4))
+	for i := range a.stmts {
+		var v [4]uint32
+		for j := range v {
+			if x := r.uint(); x < uint64(len(a.ids)) {
+				v[j] = uint32(x)
+			} else {
+				r.err = errBadSnapshot
+			}
+		}
+		a.stmts[i] = statement{v[0], v[1], v[2], v[3]}
+	}
+	if r.err != nil {
+		return nil
+	}
+	a.link()
+	return a
 }

@@ -64,6 +64,7 @@ type Store struct {
 	text   *TextIndex
 	kinds  map[ID]int  // entities per type
 	labels map[ID]int  // quads per graph label, i.e. facts per source
+	adj    *adjacency  // edges and type members (adjacency.go)
 	snap   snapshotKey // the store state the snapshot file holds (snapshot.go)
 }
 

@@ -50,6 +50,7 @@ func Run(t *testing.T, open Opener) {
 		{"Search", testSearch},
 		{"Resolve", testResolve},
 		{"Details", testDetails},
+		{"DetailsOfType", testDetailsOfType},
 		{"Stats", testStats},
 		{"Sources", testSources},
 	} {
@@ -346,5 +347,35 @@ func testDetails(t *testing.T, ctx context.Context, s *graph.Store) {
 	}
 	if _, err := s.Details(ctx, "urn:reelgraph:id:nobody", 0); !errors.Is(err, graph.ErrNotFound) {
 		t.Errorf("Details(nobody) error = %v, want ErrNotFound", err)
+	}
+}
+
+// testDetailsOfType checks that a type presents its members: how many, and
+// the first by label, with the sources of their type statements.
+func testDetailsOfType(t *testing.T, ctx context.Context, s *graph.Store) {
+	for _, tc := range []struct {
+		id       graph.ID
+		perGroup int
+		want     string
+	}{
+		{graph.TypeProduction, 1, "in type 2: Happy Gilmore 2 [urn:reelgraph:src:news]"},
+		{graph.TypeProduction, 0, "in type 2: Happy Gilmore 2 [urn:reelgraph:src:news], The Eternaut [urn:reelgraph:src:letter]"},
+		{"/people/person", 5, "in type 1: Ridley Scott []"},
+	} {
+		d, err := s.Details(ctx, tc.id, tc.perGroup)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, g := range d.Groups {
+			var names []string
+			for _, n := range g.Neighbors {
+				names = append(names, fmt.Sprintf("%s %v", n.Label, n.Sources))
+			}
+			got = append(got, fmt.Sprintf("%s %s %d: %s", g.Dir, g.PredicateLabel, g.Total, strings.Join(names, ", ")))
+		}
+		if want := []string{tc.want}; !reflect.DeepEqual(got, want) {
+			t.Errorf("Details(%s, %d).Groups\n got %q\nwant %q", tc.id, tc.perGroup, got, want)
+		}
 	}
 }

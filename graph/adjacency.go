@@ -1,0 +1,150 @@
+package graph
+
+// adjacency indexes the store's edges and type memberships in memory, so
+// that a node's neighbours are read without reading its quads. A supernode
+// made of type statements (the film set's /people/person is the object of
+// 45k of them and of no edge) costs nothing to expand, and one made of
+// edges costs only the page asked for.
+//
+// Nodes are numbered; number 0 is no node (a quad without a graph label).
+// Every indexed statement is kept once, in the order it was added, which
+// is the store's order: buildIndex reads the quads in order and writes
+// append. It is not safe for concurrent use; the Store guards it with mu.
+type adjacency struct {
+	ids   []ID          // by number
+	num   map[ID]uint32 // numbers by ID
+	stmts []statement   // edges and type statements, in the order added
+	// at lists each node's edges by number: positions in stmts shifted
+	// left by one, the low bit set where the node is the object.
+	at [][]uint32
+	// members lists each type's type statements (one per member, the
+	// first that made it one), as positions in stmts, by type number.
+	members map[uint32][]uint32
+}
+
+// statement is a quad in node numbers.
+type statement struct{ s, p, o, l uint32 }
+
+func newAdjacency() *adjacency {
+	return &adjacency{ids: []ID{""}, num: map[ID]uint32{"": 0}, at: [][]uint32{nil}, members: make(map[uint32][]uint32)}
+}
+
+// number returns id's number, giving it one if it has none.
+func (a *adjacency) number(id ID) uint32 {
+	if n, ok := a.num[id]; ok {
+		return n
+	}
+	n := uint32(len(a.ids))
+	a.ids = append(a.ids, id)
+	a.num[id] = n
+	a.at = append(a.at, nil)
+	return n
+}
+
+func (a *adjacency) stmt(e Edge) statement {
+	return statement{a.number(e.Subject), a.number(e.Predicate), a.number(e.Object), a.number(e.Source)}
+}
+
+// addEdge indexes e unless it is indexed already.
+func (a *adjacency) addEdge(e Edge) {
+	st := a.stmt(e)
+	// Look for it among the edges of whichever end has fewer.
+	list, bit := a.at[st.s], uint32(0)
+	if len(a.at[st.o]) < len(list) {
+		list, bit = a.at[st.o], 1
+	}
+	for _, x := range list {
+		if x&1 == bit && a.stmts[x>>1] == st {
+			return
+		}
+	}
+	i := uint32(len(a.stmts)) << 1
+	a.stmts = append(a.stmts, st)
+	a.at[st.s] = append(a.at[st.s], i)
+	a.at[st.o] = append(a.at[st.o], i|1)
+}
+
+// addMember records that subj is a member of typ, as stated by a quad with
+// predicate pred and label src. The caller makes sure it is the first such
+// statement (the name index keeps each node's types once).
+func (a *adjacency) addMember(subj, pred, typ, src ID) {
+	st := a.stmt(Edge{Subject: subj, Predicate: pred, Object: typ, Source: src})
+	a.members[st.o] = append(a.members[st.o], uint32(len(a.stmts)))
+	a.stmts = append(a.stmts, st)
+}
+
+func (a *adjacency) edge(st statement) Edge {
+	return Edge{Subject: a.ids[st.s], Predicate: a.ids[st.p], Object: a.ids[st.o], Source: a.ids[st.l]}
+}
+
+// neighbors returns id's edges as Store.Neighbors does: outgoing first,
+// then incoming, each in store order.
+func (a *adjacency) neighbors(id ID, opt NeighborOptions) []Edge {
+	n, ok := a.num[id]
+	if !ok {
+		return nil
+	}
+	pred, filter := uint32(0), opt.Predicate != ""
+	if filter {
+		if pred, ok = a.num[opt.Predicate]; !ok {
+			return nil
+		}
+	}
+	dir := opt.Dir
+	if dir == 0 {
+		dir = Both
+	}
+	var edges []Edge
+	for bit, d := range []Direction{Out, In} {
+		if dir&d == 0 {
+			continue
+		}
+		for _, x := range a.at[n] {
+			if opt.Limit > 0 && len(edges) >= opt.Limit {
+				return edges
+			}
+			st := a.stmts[x>>1]
+			if x&1 == uint32(bit) && (!filter || st.p == pred) {
+				edges = append(edges, a.edge(st))
+			}
+		}
+	}
+	return edges
+}
+
+// link fills at and members from stmts, as adding the statements one by
+// one would, with one allocation for all the edge lists.
+func (a *adjacency) link() {
+	isType := make(map[uint32]bool)
+	for _, t := range typePredicates {
+		if n, ok := a.num[t]; ok {
+			isType[n] = true
+		}
+	}
+	deg := make([]int, len(a.ids))
+	total := 0
+	for _, st := range a.stmts {
+		if !isType[st.p] {
+			deg[st.s]++
+			deg[st.o]++
+			total += 2
+		}
+	}
+	all := make([]uint32, total)
+	a.at = make([][]uint32, len(a.ids))
+	off := 0
+	for n, d := range deg {
+		a.at[n] = all[off : off : off+d]
+		off += d
+	}
+	a.members = make(map[uint32][]uint32)
+	for i, st := range a.stmts {
+		x := uint32(i)
+		if isType[st.p] {
+			a.members[st.o] = append(a.members[st.o], x)
+			continue
+		}
+		a.at[st.s] = append(a.at[st.s], x<<1)
+		a.at[st.o] = append(a.at[st.o], x<<1|1)
+	}
+}

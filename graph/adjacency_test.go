@@ -1,0 +1,235 @@
+package graph
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"math/rand"
+	"path/filepath"
+	"reflect"
+	"slices"
+	"testing"
+
+	"github.com/cayleygraph/quad"
+)
+
+// randomQuads returns n quads over a small vocabulary, so that they repeat
+// and collide: edges (self-loops included), type statements with IRI and
+// literal objects, literal properties, with and without graph labels.
+func randomQuads(rng *rand.Rand, n int) []quad.Quad {
+	node := func() quad.Value {
+		if rng.Intn(6) == 0 {
+			return quad.BNode(fmt.Sprintf("b%d", rng.Intn(4)))
+		}
+		return quad.IRI(fmt.Sprintf("urn:x:n%d", rng.Intn(12)))
+	}
+	out := make([]quad.Quad, n)
+	for i := range out {
+		q := quad.Quad{Subject: node()}
+		switch rng.Intn(5) {
+		case 0:
+			q.Predicate = quad.IRI(typePredicates[rng.Intn(len(typePredicates))])
+			q.Object = quad.IRI(fmt.Sprintf("urn:x:T%d", rng.Intn(3)))
+			if rng.Intn(4) == 0 {
+				q.Object = quad.String("urn:x:T9")
+			}
+		case 1:
+			q.Predicate = quad.IRI(Label)
+			q.Object = quad.String(fmt.Sprintf("name %d", rng.Intn(20)))
+		default:
+			q.Predicate = quad.IRI(fmt.Sprintf("urn:x:p%d", rng.Intn(3)))
+			q.Object = node()
+		}
+		if rng.Intn(2) == 0 {
+			q.Label = quad.IRI(fmt.Sprintf("urn:x:src%d", rng.Intn(3)))
+		}
+		out[i] = q
+	}
+	return out
+}
+
+type quadSlice struct {
+	q []quad.Quad
+	i int
+}
+
+func (r *quadSlice) ReadQuad() (quad.Quad, error) {
+	if r.i == len(r.q) {
+		return quad.Quad{}, io.EOF
+	}
+	r.i++
+	return r.q[r.i-1], nil
+}
+
+// scanNeighbors reads id's edges from the quads, as Neighbors did before
+// the adjacency index: outgoing, then incoming.
+func scanNeighbors(t *testing.T, s *Store, id ID, dir Direction) []Edge {
+	t.Helper()
+	ref, err := s.ref(id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var edges []Edge
+	for _, d := range []Direction{Out, In} {
+		qd := quad.Subject
+		if d == In {
+			qd = quad.Object
+		}
+		if dir&d == 0 {
+			continue
+		}
+		err := s.eachQuad(context.Background(), qd, ref, func(q quad.Quad) error {
+			if e, ok := edgeOf(q); ok {
+				edges = append(edges, e)
+			}
+			return nil
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	return edges
+}
+
+// sameEdges reports whether a and b hold the same edges, in any order.
+func sameEdges(a, b []Edge) bool {
+	sorted := func(es []Edge) []string {
+		out := make([]string, len(es))
+		for i, e := range es {
+			out[i] = fmt.Sprint(e)
+		}
+		slices.Sort(out)
+		return out
+	}
+	return reflect.DeepEqual(sorted(a), sorted(b))
+}
+
+// checkAdjacency compares the index with the quads for every node: edges
+// in each direction, filtered by predicate and cut by a limit, and the
+// members of every type.
+func checkAdjacency(t *testing.T, s *Store, when string) {
+	t.Helper()
+	ctx := context.Background()
+	nodes := map[ID]bool{}
+	for _, id := range s.adj.ids[1:] {
+		nodes[id] = true
+	}
+	for id := range nodes {
+		if _, err := s.ref(id); err != nil {
+			continue // a literal type, a node of no quad
+		}
+		out, _ := s.Neighbors(ctx, id, NeighborOptions{Dir: Out})
+		in, _ := s.Neighbors(ctx, id, NeighborOptions{Dir: In})
+		if both, _ := s.Neighbors(ctx, id, NeighborOptions{}); !reflect.DeepEqual(both, append(out, in...)) {
+			t.Fatalf("%s: Neighbors(%s) = %v, want the outgoing %v, then the incoming %v", when, id, both, out, in)
+		}
+		for _, dir := range []Direction{Out, In, Both} {
+			got, err := s.Neighbors(ctx, id, NeighborOptions{Dir: dir})
+			if err != nil {
+				t.Fatal(err)
+			}
+			want := scanNeighbors(t, s, id, dir)
+			if !sameEdges(got, want) {
+				t.Fatalf("%s: Neighbors(%s, %s)\n got %v\nwant %v", when, id, dir, got, want)
+			}
+			if len(got) > 1 {
+				cut, _ := s.Neighbors(ctx, id, NeighborOptions{Dir: dir, Limit: len(got) - 1})
+				if !reflect.DeepEqual(cut, got[:len(got)-1]) {
+					t.Fatalf("%s: Neighbors(%s, %s, limit %d) = %v, want %v", when, id, dir, len(got)-1, cut, got[:len(got)-1])
+				}
+			}
+			p := ID("urn:x:p1")
+			var wantP []Edge
+			for _, e := range got {
+				if e.Predicate == p {
+					wantP = append(wantP, e)
+				}
+			}
+			if gotP, _ := s.Neighbors(ctx, id, NeighborOptions{Dir: dir, Predicate: p}); !reflect.DeepEqual(gotP, wantP) {
+				t.Fatalf("%s: Neighbors(%s, %s, %s) = %v, want %v", when, id, dir, p, gotP, wantP)
+			}
+		}
+	}
+	checkMembers(t, s, when)
+}
+
+// checkMembers compares each type's members with the types of the names
+// index.
+func checkMembers(t *testing.T, s *Store, when string) {
+	t.Helper()
+	want := map[ID][]ID{}
+	for id, info := range s.names {
+		for _, typ := range info.types {
+			want[typ] = append(want[typ], id)
+		}
+	}
+	got := map[ID][]ID{}
+	for typ, list := range s.adj.members {
+		for _, x := range list {
+			got[s.adj.ids[typ]] = append(got[s.adj.ids[typ]], s.adj.ids[s.adj.stmts[x].s])
+		}
+	}
+	for _, m := range []map[ID][]ID{want, got} {
+		for _, ids := range m {
+			slices.Sort(ids)
+		}
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Fatalf("%s: members\n got %v\nwant %v", when, got, want)
+	}
+}
+
+// TestAdjacencyMatchesQuads loads and imports random quads, repeats
+// included, and checks the index against a scan of the quads after each
+// write, after reopening a bolt store from its snapshot, and after a
+// crash that left the snapshot stale.
+func TestAdjacencyMatchesQuads(t *testing.T) {
+	for _, backend := range []Backend{Memory, Bolt} {
+		t.Run(string(backend), func(t *testing.T) {
+			ctx := context.Background()
+			rng := rand.New(rand.NewSource(1))
+			loc := Location{Backend: backend, Path: filepath.Join(t.TempDir(), "store")}
+			s, err := Open(ctx, loc, Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			var earlier []quad.Quad
+			for round := range 8 {
+				batch := append(randomQuads(rng, 30), earlier[:rng.Intn(len(earlier)+1)]...)
+				rng.Shuffle(len(batch), func(i, j int) { batch[i], batch[j] = batch[j], batch[i] })
+				if round%2 == 0 {
+					_, err = s.Load(ctx, &quadSlice{q: batch})
+				} else {
+					_, err = s.Import(ctx, &quadSlice{q: batch}, ImportOptions{})
+				}
+				if err != nil {
+					t.Fatal(err)
+				}
+				earlier = append(earlier, batch...)
+				checkAdjacency(t, s, fmt.Sprintf("round %d", round))
+			}
+			if backend != Bolt {
+				s.Close()
+				return
+			}
+			s.Close()
+			if s, err = Open(ctx, loc, Options{}); err != nil {
+				t.Fatal(err)
+			}
+			if s.snap == (snapshotKey{}) {
+				t.Fatal("reopened store did not read its snapshot")
+			}
+			checkAdjacency(t, s, "from the snapshot")
+			if _, err = s.Load(ctx, &quadSlice{q: randomQuads(rng, 30)}); err != nil {
+				t.Fatal(err)
+			}
+			s.qs.Close() // a crash: the snapshot is not saved
+			s.lock.Close()
+			if s, err = Open(ctx, loc, Options{}); err != nil {
+				t.Fatal(err)
+			}
+			defer s.Close()
+			checkAdjacency(t, s, "after a crash")
+		})
+	}
+}
