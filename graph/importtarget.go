@@ -2,7 +2,6 @@ package graph
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -10,7 +9,6 @@ import (
 	"strings"
 
 	cgraph "github.com/cayleygraph/cayley/graph"
-	"github.com/cayleygraph/cayley/graph/kv"
 	"github.com/cayleygraph/quad"
 )
 
@@ -149,19 +147,23 @@ func (t *memTarget) abort() { t.deltas, t.done = nil, true }
 // every page it dirties in memory, so an import in one transaction needs
 // memory in proportion to the file. Instead the import copies indexes.bolt
 // into a directory of its own inside the store (importPrefix), writes into
-// the copy in batches of its own transactions without fsync (nothing reads
-// the copy, and it is thrown away on failure), fsyncs it once, and renames
-// it over indexes.bolt: rename is atomic, so the store's directory holds
-// the old file or the new one, never half of one. A crash before the rename
+// the copy in transactions of its own without fsync (nothing reads the
+// copy, and it is thrown away on failure), fsyncs it once, and renames it
+// over indexes.bolt: rename is atomic, so the store's directory holds the
+// old file or the new one, never half of one. A crash before the rename
 // leaves only the copy, which the next Open removes; a crash after it leaves
 // the new store. The live store keeps answering reads from the old file
 // throughout; the swapStore then points readers at the new file. The copy
 // costs time in proportion to the store (about a second for 100 MB), which
-// measured small beside the import itself; memory stays at one batch.
+// measured small beside the import itself.
+//
+// The copy is written by kvBulk, in Cayley's layout but without going
+// through Cayley's writer, which costs several times more (see
+// docs/BENCHMARKS.md); it holds up to kvChunkQuads quads' writes in memory.
 type boltTarget struct {
 	s    *Store
 	dir  string // the temporary directory
-	qs   cgraph.QuadStore
+	w    *kvBulk
 	done bool
 }
 
@@ -175,7 +177,7 @@ func (s *Store) newBoltTarget() (*boltTarget, error) {
 		t.abort()
 		return nil, err
 	}
-	t.qs, err = cgraph.NewQuadStore(cayleyBolt, dir, cgraph.Options{"nosync": true})
+	t.w, err = openKVBulk(filepath.Join(dir, boltFile))
 	if err != nil {
 		t.abort()
 		return nil, fmt.Errorf("open a copy of the store: %w", err)
@@ -183,30 +185,25 @@ func (s *Store) newBoltTarget() (*boltTarget, error) {
 	return t, nil
 }
 
-func (t *boltTarget) count(ctx context.Context) (int64, error) {
-	st, err := t.qs.Stats(ctx, false)
-	if errors.Is(err, kv.ErrNoBucket) {
-		return 0, nil
+func (t *boltTarget) count(context.Context) (int64, error) { return t.w.size, nil }
+
+// known reports whether v is the subject of a quad the import added or
+// the store held before.
+func (t *boltTarget) known(v quad.Value) (bool, error) {
+	if ok, err := t.w.known(v); ok || err != nil {
+		return ok, err
 	}
-	return st.Quads.Value, err
+	return isSubject(t.s.qs, v)
 }
 
-func (t *boltTarget) known(v quad.Value) (bool, error) { return isSubject(t.qs, v) }
-
-func (t *boltTarget) add(batch []quad.Quad) error {
-	deltas := make([]cgraph.Delta, len(batch))
-	for i, q := range batch {
-		deltas[i] = cgraph.Delta{Quad: q, Action: cgraph.Add}
-	}
-	return t.qs.ApplyDeltas(deltas, cgraph.IgnoreOpts{IgnoreDup: true})
-}
+func (t *boltTarget) add(batch []quad.Quad) error { return t.w.add(batch) }
 
 func (t *boltTarget) commit() error {
 	if t.done {
 		return errImportDone
 	}
-	err := t.qs.Close()
-	t.qs = nil
+	err := t.w.close()
+	t.w = nil
 	if err == nil {
 		err = syncFile(filepath.Join(t.dir, boltFile))
 	}
@@ -219,7 +216,7 @@ func (t *boltTarget) commit() error {
 	}
 	t.abort() // remove the emptied directory
 	syncFile(t.s.loc.Path)
-	qs, err := cgraph.NewQuadStore(cayleyBolt, t.s.loc.Path, nil)
+	qs, err := cgraph.NewQuadStore(cayleyBolt, t.s.loc.Path, liveBolt)
 	if err != nil {
 		return fmt.Errorf("the import was written, but the store cannot be reopened: %w", err)
 	}
@@ -228,9 +225,9 @@ func (t *boltTarget) commit() error {
 }
 
 func (t *boltTarget) abort() {
-	if t.qs != nil {
-		t.qs.Close()
-		t.qs = nil
+	if t.w != nil {
+		t.w.db.Close()
+		t.w = nil
 	}
 	t.done = true
 	os.RemoveAll(t.dir)
