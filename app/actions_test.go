@@ -147,3 +147,50 @@ func TestReadWorkspaceRefusesOtherFiles(t *testing.T) {
 		t.Errorf("round trip = %+v, %v", got, err)
 	}
 }
+
+// TestWorkspaceKeepsTheArrangement: a workspace saved under a fixed layout
+// and sizes opens with them chosen, nodes where they were saved, and the
+// layout goes on placing what an expansion brings.
+func TestWorkspaceKeepsTheArrangement(t *testing.T) {
+	u := newTestUI(t)
+	onUI(func() {
+		u.metrics.chooseLayout(layoutCircular)
+		u.metrics.chooseSize(sizePageRank)
+	})
+	eventually(t, "the nodes are on a circle", func() bool {
+		st := u.view.State()
+		return arrangedAs(st, u.metrics.targets(st))
+	})
+	path := filepath.Join(t.TempDir(), "circle.reelgraph.json")
+	var err error
+	var saved graphview.State
+	onUI(func() {
+		saved = u.view.State()
+		err = u.saveWorkspace(path)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+
+	v := newTestUI(t)
+	onUI(func() { err = v.openWorkspace(path) })
+	if err != nil {
+		t.Fatal(err)
+	}
+	onUI(func() {
+		if v.metrics.layout != layoutCircular || v.metrics.layoutSel.Selected != layoutCircular ||
+			v.metrics.sizeBy != sizePageRank || v.metrics.sizeSel.Selected != sizePageRank {
+			t.Errorf("reopened with layout %q (%q shown), sizes by %q (%q shown); want Circular and PageRank",
+				v.metrics.layout, v.metrics.layoutSel.Selected, v.metrics.sizeBy, v.metrics.sizeSel.Selected)
+		}
+	})
+	if got := viewState(v); !got.Equal(saved) {
+		t.Error("the reopened view is not as saved")
+	}
+	const id = "urn:reelgraph:id:the-eternaut"
+	onUI(func() { v.expand(id) })
+	eventually(t, "the expansion is placed on the circle too", func() bool {
+		st := v.view.State()
+		return v.view.Expanded(id) && len(st.Nodes) > len(saved.Nodes) && arrangedAs(st, v.metrics.targets(st))
+	})
+}

@@ -122,14 +122,19 @@ func keys(m map[string]bool) []string {
 
 // apply hands the filter to the canvas and refreshes what shows it.
 func (f *filterPanel) apply() {
-	kinds, preds, pubs := f.offKinds, f.offPreds, f.offPubs
-	f.u.view.SetFilter(graphview.Filter{
-		Node: func(n graphview.Node) bool { return !kinds[n.Kind] && !f.timeline.hides(n.ID) },
-		Edge: func(e graphview.Edge) bool { return !preds[e.Predicate] && !pubs[f.publisherOf(e.Source)] },
-	})
+	f.u.view.SetFilter(graphview.Filter{Node: f.keepsNode, Edge: f.keepsEdge})
 	f.legend.Refilter()
 	f.rebuild()
 	f.u.setStatus("")
+}
+
+// keepsNode and keepsEdge are the filter the panel sets on the canvas.
+func (f *filterPanel) keepsNode(n graphview.Node) bool {
+	return !f.offKinds[n.Kind] && !f.timeline.hides(n.ID)
+}
+
+func (f *filterPanel) keepsEdge(e graphview.Edge) bool {
+	return !f.offPreds[e.Predicate] && !f.offPubs[f.publisherOf(e.Source)]
 }
 
 func (f *filterPanel) publisherOf(src string) string {

@@ -42,11 +42,27 @@ func (m *metricsPanel) chooseLayout(name string) {
 		m.u.view.Relax()
 		return
 	}
-	m.arrange(m.u.view.State())
+	m.arrange(m.onShow(m.u.view.State()))
 }
 
-// arrange moves the nodes of st to where the chosen layout puts them and
-// remembers which nodes it placed.
+// resume takes up a saved arrangement (a workspace's) before its view is
+// restored: the saved positions are that arrangement's work, so nothing is
+// placed again until new nodes show.
+func (m *metricsPanel) resume(name, root string, st graphview.State) {
+	if !slices.Contains(layoutNames, name) {
+		name = layoutForce
+	}
+	m.layout, m.root, m.seenFocus = name, root, st.Focus
+	m.placed = make(map[string]bool, len(st.Nodes))
+	for _, n := range st.Nodes {
+		m.placed[n.ID] = true
+	}
+	m.layoutSel.Selected = name
+	m.layoutSel.Refresh()
+}
+
+// arrange moves the nodes of st (those on show) to where the chosen layout
+// puts them and remembers which nodes it placed.
 func (m *metricsPanel) arrange(st graphview.State) {
 	m.placed = make(map[string]bool, len(st.Nodes))
 	for _, n := range st.Nodes {

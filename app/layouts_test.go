@@ -1,11 +1,14 @@
 package app
 
 import (
+	"fmt"
 	"math"
+	"strings"
 	"testing"
 
 	"reelgraph/app/graphview"
 	"reelgraph/app/layout"
+	"reelgraph/graph"
 )
 
 // arrangedAs reports whether every unpinned node of the view stands where
@@ -112,11 +115,12 @@ func TestForceReturnsToForces(t *testing.T) {
 	})
 }
 
-func TestUndoTakesBackALayout(t *testing.T) {
-	u := newTestUI(t)
+// atRest waits until the forces have stopped moving u's nodes, and
+// returns the view as they left it.
+func atRest(t *testing.T, u *ui) graphview.State {
 	var before graphview.State
 	still := 0
-	eventually(t, "the opening view is at rest", func() bool {
+	eventually(t, "the view is at rest", func() bool {
 		st := u.view.State()
 		if st.Equal(before) {
 			still++
@@ -126,6 +130,12 @@ func TestUndoTakesBackALayout(t *testing.T) {
 		before = st
 		return still >= 10 // unchanged for 200 ms
 	})
+	return before
+}
+
+func TestUndoTakesBackALayout(t *testing.T) {
+	u := newTestUI(t)
+	before := atRest(t, u)
 	onUI(func() { u.metrics.chooseLayout(layoutRadial) })
 	eventually(t, "the nodes are on rings", func() bool {
 		st := u.view.State()
@@ -133,4 +143,59 @@ func TestUndoTakesBackALayout(t *testing.T) {
 	})
 	onUI(func() { u.Undo() })
 	eventually(t, "undo puts the nodes back", func() bool { return u.view.State().Equal(before) })
+}
+
+// TestFiltersLeaveHiddenNodesOutOfLayouts: an arrangement places what the
+// analyst sees; nodes the filters hide keep their places, and the Metrics
+// tab neither ranks nor counts them.
+func TestFiltersLeaveHiddenNodesOutOfLayouts(t *testing.T) {
+	u := newTestUI(t)
+	person := string(graph.TypePerson)
+	before := map[string]graphview.NodeState{}
+	for _, n := range atRest(t, u).Nodes {
+		before[n.ID] = n
+	}
+	onUI(func() {
+		u.filters.toggle(u.filters.offKinds, person)
+		u.metrics.chooseLayout(layoutCircular)
+	})
+	hidden := 0
+	for _, n := range before {
+		if n.Kind == person {
+			hidden++
+		}
+	}
+	if hidden == 0 || hidden == len(before) {
+		t.Fatalf("the opening view has %d people among %d nodes; the test needs some of both", hidden, len(before))
+	}
+	eventually(t, "the nodes on show stand on a circle of their own; hidden ones have not moved", func() bool {
+		all := u.view.State()
+		shown := u.metrics.onShow(all)
+		ids, adj := canvasGraph(shown)
+		if len(shown.Nodes) != len(before)-hidden || !arrangedAs(shown, layout.Circular(ids, adj, arrangeGap)) {
+			return false
+		}
+		for _, n := range all.Nodes {
+			if n.Kind == person && (n.X != before[n.ID].X || n.Y != before[n.ID].Y) {
+				return false
+			}
+		}
+		return true
+	})
+	onUI(func() {
+		for _, r := range u.metrics.top {
+			if before[r.id].Kind == person {
+				t.Errorf("the Metrics tab ranks %s, whom the filters hide", r.label)
+			}
+		}
+		if h := u.metrics.heading.Text; !strings.Contains(h, fmt.Sprintf("of %d entities on show", len(before)-hidden)) ||
+			!strings.Contains(h, fmt.Sprintf("%d hidden by the filters", hidden)) {
+			t.Errorf("Metrics heading = %q", h)
+		}
+		u.filters.toggle(u.filters.offKinds, person)
+	})
+	eventually(t, "people back on show take places in the circle", func() bool {
+		st := u.view.State()
+		return arrangedAs(st, u.metrics.targets(st))
+	})
 }

@@ -65,7 +65,7 @@ func newMetricsPanel(u *ui) *metricsPanel {
 	m.box = container.NewBorder(container.NewVBox(form, m.heading), nil, nil, nil, m.list)
 	u.metrics = m
 	u.view.OnChanged(m.changed)
-	m.measure(u.view.State())
+	m.measure(m.onShow(u.view.State()))
 	return m
 }
 
@@ -76,20 +76,39 @@ func (m *metricsPanel) chooseSize(name string) {
 		return
 	}
 	m.sizeBy = name
-	m.measure(m.u.view.State())
+	m.measure(m.onShow(m.u.view.State()))
 }
 
 // changed follows the canvas: after nodes or edges come or go it arranges
 // them again, if a fixed layout is chosen, and measures them afresh.
 func (m *metricsPanel) changed() {
-	st := m.u.view.State()
-	shape := fmt.Sprint(len(st.Nodes), len(st.Edges), st.Focus)
+	all := m.u.view.State()
+	st := m.onShow(all)
+	shape := fmt.Sprint(len(all.Nodes), len(all.Edges), st.Focus, len(st.Nodes), len(st.Edges))
 	if shape == m.shape {
-		return // a filter changed, not the graph
+		return // nothing came, went, showed or hid
 	}
 	m.shape = shape
 	m.rearrange(st)
 	m.measure(st)
+}
+
+// onShow returns st without what the filters hide: arrangements and
+// measures are of what the analyst sees. Hidden nodes keep their places
+// and take a new one when they show again.
+func (m *metricsPanel) onShow(st graphview.State) graphview.State {
+	out := graphview.State{Focus: st.Focus, Selected: st.Selected}
+	for _, n := range st.Nodes {
+		if m.u.view.Shown(n.ID) {
+			out.Nodes = append(out.Nodes, n)
+		}
+	}
+	for _, e := range st.Edges {
+		if m.u.view.Shown(e.From) && m.u.view.Shown(e.To) && (m.u.filters == nil || m.u.filters.keepsEdge(e)) {
+			out.Edges = append(out.Edges, e)
+		}
+	}
+	return out
 }
 
 // measure computes the chosen measure over the nodes and edges of st,
@@ -113,18 +132,24 @@ func (m *metricsPanel) measure(st graphview.State) {
 	}
 	slices.SortStableFunc(m.top, func(a, b ranked) int { return cmp.Compare(b.value, a.value) })
 	m.top = m.top[:min(len(m.top), topLimit)]
-	m.heading.SetText(m.headingText(len(st.Nodes)))
+	hidden, _ := m.u.view.Hidden()
+	m.heading.SetText(m.headingText(len(st.Nodes), hidden))
 	m.list.UnselectAll()
 	m.list.Refresh()
 }
 
-func (m *metricsPanel) headingText(nodes int) string {
+func (m *metricsPanel) headingText(nodes, hidden int) string {
 	by := "degree (links on the canvas)"
 	if m.sizeBy == sizePageRank {
 		by = "PageRank over the canvas"
 	}
-	if nodes == 0 {
+	switch {
+	case nodes == 0 && hidden > 0:
+		return fmt.Sprintf("The filters hide all %d entities on the canvas.", hidden)
+	case nodes == 0:
 		return "Nothing is on the canvas yet. Search for a node to start."
+	case hidden > 0:
+		return fmt.Sprintf("Top %d of %d entities on show by %s (%d hidden by the filters). Choose one to select it.", len(m.top), nodes, by, hidden)
 	}
 	return fmt.Sprintf("Top %d of %d entities by %s. Choose one to select it.", len(m.top), nodes, by)
 }

@@ -1,6 +1,7 @@
 package app
 
 import (
+	"cmp"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -21,13 +22,18 @@ import (
 const workspaceVersion = 1
 
 // workspace is a saved view: what the canvas shows, where, pinned and
-// expanded, and the node it was focused on. It is JSON on disk.
+// expanded, the node it was focused on, the filters, the arrangement and
+// what sizes the nodes. It is JSON on disk; files from before Layout and
+// SizeBy were saved open with the live force layout and plain sizes.
 type workspace struct {
-	Version int             `json:"reelgraphWorkspace"`
-	Store   string          `json:"store"` // where the graph was, for the record
-	Focused graph.ID        `json:"focused,omitempty"`
-	View    graphview.State `json:"view"`
-	Filters filterState     `json:"filters"`
+	Version    int             `json:"reelgraphWorkspace"`
+	Store      string          `json:"store"` // where the graph was, for the record
+	Focused    graph.ID        `json:"focused,omitempty"`
+	View       graphview.State `json:"view"`
+	Filters    filterState     `json:"filters"`
+	Layout     string          `json:"layout,omitempty"`     // one of layoutNames
+	LayoutRoot string          `json:"layoutRoot,omitempty"` // what Radial and Hierarchical arrange around
+	SizeBy     string          `json:"sizeBy,omitempty"`
 }
 
 func writeWorkspace(w io.Writer, ws workspace) error {
@@ -55,7 +61,8 @@ func readWorkspace(r io.Reader) (workspace, error) {
 // currentWorkspace captures the window's view.
 func (u *ui) currentWorkspace() workspace {
 	now := u.now()
-	return workspace{Store: u.ex.Location().String(), Focused: u.focused, View: now.View, Filters: now.Filters}
+	return workspace{Store: u.ex.Location().String(), Focused: u.focused, View: now.View, Filters: now.Filters,
+		Layout: u.metrics.layout, LayoutRoot: u.metrics.root, SizeBy: u.metrics.sizeBy}
 }
 
 // saveWorkspace writes the view to path and remembers it as recent.
@@ -101,7 +108,9 @@ func (u *ui) applyWorkspace(ws workspace) {
 		u.focusHistory.Push(u.focused)
 	}
 	u.focused = ws.Focused
+	u.metrics.resume(ws.Layout, ws.LayoutRoot, ws.View)
 	u.restore(viewSnap{View: ws.View, Filters: ws.Filters})
+	u.metrics.chooseSize(cmp.Or(ws.SizeBy, sizeNone))
 }
 
 const recentKey = "recentWorkspaces"
