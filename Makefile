@@ -29,7 +29,7 @@ bench:
 	mkdir -p bin
 	go mod download github.com/cayleygraph/cayley
 	{ go test -run '^$$' -bench 'Open|BrowseMemory' -benchtime 3x -timeout 60m ./graph/ && \
-	  go test -run '^$$' -bench 'Search|Expand|Hub|Details' -benchtime 2s -timeout 60m ./graph/ && \
+	  go test -run '^$$' -bench 'Search|Expand|Hub|Details|Paths' -benchtime 2s -timeout 60m ./graph/ && \
 	  go test -run '^$$' -bench . ./app/layout ./app/graphview; } | tee bin/bench.txt | go run ./app/benchtable
 
 clean:

@@ -42,6 +42,7 @@ var targets = map[string][]target{
 	"BenchmarkHubPage":      {{"a supernode's first page, p99", "p99-ms", "≤ 16 ms", ms}},
 	"BenchmarkDetails":      {{"details panel, p99", "p99-ms", "", ms}},
 	"BenchmarkHubDetails":   {{"details panel of a supernode, p99", "p99-ms", "", ms}},
+	"BenchmarkPaths":        {{"3 shortest paths between two actors, p99", "p99-ms", "≤ 50 ms", ms}},
 	"BenchmarkBrowseMemory": {{"memory while browsing (peak RSS)", "peak-RSS-MB", "≤ 400 MB", mb}, {"memory after open (RSS)", "open-RSS-MB", "", mb}},
 	"BenchmarkStep2000":     {{"layout, 2,000 nodes", "ns/op", "≥ 60/s", perSec}},
 	"BenchmarkStep20000":    {{"layout, 20,000 nodes", "ns/op", "≥ 10/s", perSec}},
