@@ -186,6 +186,32 @@ func TestPostgresFailures(t *testing.T) {
 	}
 }
 
+// ownServer starts a PostgreSQL server for t alone, for tests that stop it.
+func ownServer(t *testing.T) *pgtest.Server {
+	t.Helper()
+	needPG(t)
+	srv, err := pgtest.Start()
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(srv.Close)
+	return srv
+}
+
+// seeded opens a store on a new database of srv, seeded with the suite's
+// fixture, and closes it when t ends. It returns the database's name too.
+func seeded(t *testing.T, srv *pgtest.Server) (*graph.Store, string) {
+	t.Helper()
+	db, err := srv.NewDatabase(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	loc, _ := graph.ParseLocation(srv.URL(db))
+	s := open(t, loc, graph.Options{Seed: graphtest.Fixture})
+	t.Cleanup(func() { s.Close() })
+	return s, db
+}
+
 // closedPort returns a port on 127.0.0.1 that nothing listens on.
 func closedPort(t *testing.T) int {
 	srv, err := pgtest.Start() // its port, once it is closed, is free
@@ -200,25 +226,14 @@ func closedPort(t *testing.T) int {
 // fail with ErrUnreachable, the store stays usable, and once the server is
 // back the same store answers again.
 func TestPostgresReconnects(t *testing.T) {
-	needPG(t)
-	srv, err := pgtest.Start() // a server of its own, to stop
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer srv.Close()
+	srv := ownServer(t)
 	ctx := context.Background()
-	db, err := srv.NewDatabase(ctx)
-	if err != nil {
-		t.Fatal(err)
-	}
-	loc, _ := graph.ParseLocation(srv.URL(db))
-	s := open(t, loc, graph.Options{Seed: graphtest.Fixture})
-	defer s.Close()
+	s, _ := seeded(t, srv)
 	if _, err := s.Node(ctx, "urn:reelgraph:id:netflix"); err != nil {
 		t.Fatal(err)
 	}
 	srv.Stop()
-	_, err = s.Node(ctx, "urn:reelgraph:id:eternaut")
+	_, err := s.Node(ctx, "urn:reelgraph:id:eternaut")
 	if !errors.Is(err, graph.ErrUnreachable) || strings.Contains(err.Error(), "\n") {
 		t.Errorf("Node with the server down: error = %q, want one line wrapping ErrUnreachable", err)
 	}
@@ -401,12 +416,7 @@ func (h *hookReader) ReadQuad() (quad.Quad, error) {
 // import fails with one clear line, the store holds exactly what it held
 // before, and once the server is back the same file imports whole.
 func TestPostgresImportInterrupted(t *testing.T) {
-	needPG(t)
-	srv, err := pgtest.Start() // a server of its own, to stop
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer srv.Close()
+	srv := ownServer(t)
 	ctx := context.Background()
 	const n = 20000
 	var sb strings.Builder
@@ -428,15 +438,9 @@ func TestPostgresImportInterrupted(t *testing.T) {
 		}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			db, err := srv.NewDatabase(ctx)
-			if err != nil {
-				t.Fatal(err)
-			}
-			loc, _ := graph.ParseLocation(srv.URL(db))
-			s := open(t, loc, graph.Options{Seed: graphtest.Fixture})
-			defer s.Close()
+			s, db := seeded(t, srv)
 			r := &hookReader{r: nquads.NewReader(strings.NewReader(file), true), n: tc.after, at: func() { tc.cut(db) }}
-			_, err = s.Import(ctx, r, graph.ImportOptions{BatchSize: 2000})
+			_, err := s.Import(ctx, r, graph.ImportOptions{BatchSize: 2000})
 			if err == nil {
 				t.Fatal("Import went on after the connection was lost")
 			}
