@@ -194,10 +194,11 @@ func (im *importer) run(ctx context.Context, r quad.Reader) (ImportSummary, erro
 		return ImportSummary{}, err
 	}
 	lookalikes := im.lookAlikes()
+	counts := im.newLabelCounts()
 	if err := t.commit(); err != nil {
 		return ImportSummary{}, err
 	}
-	im.s.indexImported(ctx, im.names, im.labels)
+	im.s.indexImported(ctx, im.names, im.labels, counts)
 	im.sum.Added = mid - before
 	im.sum.Duplicates = im.sum.Read - im.sum.Added
 	im.sum.SourceQuads = after - mid
@@ -352,12 +353,28 @@ func (im *importer) lookAlikes() []LookAlike {
 	return out
 }
 
+// newLabelCounts returns how many quads carry each graph label of the
+// import that was new to the store, if the target counted them.
+func (im *importer) newLabelCounts() map[ID]int {
+	counts := make(map[ID]int)
+	if c, ok := im.t.(labelCounter); ok {
+		for l := range im.labels {
+			if n, ok := c.newLabel(value(l)); ok {
+				counts[l] = n
+			}
+		}
+	}
+	return counts
+}
+
 // indexImported folds the imported names, types and edges into the index and
-// recounts the facts of every source the import touched.
-func (s *Store) indexImported(ctx context.Context, names []quad.Quad, labels map[ID]struct{}) {
-	counts := make(map[ID]int, len(labels))
+// recounts the facts of every source the import touched, but for those
+// counts gives.
+func (s *Store) indexImported(ctx context.Context, names []quad.Quad, labels map[ID]struct{}, counts map[ID]int) {
 	for l := range labels {
-		counts[l] = s.countLabel(ctx, l)
+		if _, ok := counts[l]; !ok {
+			counts[l] = s.countLabel(ctx, l)
+		}
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()

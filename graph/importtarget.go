@@ -28,6 +28,15 @@ type importTarget interface {
 	abort()
 }
 
+// labelCounter is an importTarget that counts the quads it adds per graph
+// label, which saves reading them all again after an import when the label
+// is new: counting the quads of a label reads every quad of a bolt store.
+type labelCounter interface {
+	// newLabel returns how many quads carry label l, and false if the store
+	// held l before the import or the target does not know.
+	newLabel(l quad.Value) (int, bool)
+}
+
 // importPrefix names the directories on-disk imports build their copies in,
 // inside the store's directory. Open removes any it finds: they are what
 // an import killed before committing leaves behind.
@@ -190,13 +199,16 @@ func (t *boltTarget) count(context.Context) (int64, error) { return t.w.size, ni
 // known reports whether v is the subject of a quad the import added or
 // the store held before.
 func (t *boltTarget) known(v quad.Value) (bool, error) {
-	if ok, err := t.w.known(v); ok || err != nil {
-		return ok, err
+	added, old, err := t.w.subject(v)
+	if added || !old || err != nil {
+		return added, err
 	}
 	return isSubject(t.s.qs, v)
 }
 
 func (t *boltTarget) add(batch []quad.Quad) error { return t.w.add(batch) }
+
+func (t *boltTarget) newLabel(l quad.Value) (int, bool) { return t.w.newLabel(l) }
 
 func (t *boltTarget) commit() error {
 	if t.done {

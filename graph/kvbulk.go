@@ -50,7 +50,9 @@ type kvBulk struct {
 	indexes  []ckv.QuadIndex
 	size     int64               // quads, pending ones included
 	horizon  int64               // the last ID given, pending ones included
+	first    uint64              // the last ID given before the first add
 	subjects map[uint64]struct{} // subjects of the quads added
+	labelled map[uint64]int      // quads added per graph label
 
 	nodes map[refs.ValueHash]*kvNode // values the pending quads use
 	quads []kvQuad                   // pending quads, by ID
@@ -89,7 +91,7 @@ func openKVBulk(path string) (*kvBulk, error) {
 	if err != nil {
 		return nil, err
 	}
-	w := &kvBulk{db: db, chunk: kvChunkQuads, subjects: make(map[uint64]struct{})}
+	w := &kvBulk{db: db, chunk: kvChunkQuads, subjects: make(map[uint64]struct{}), labelled: make(map[uint64]int)}
 	w.reset()
 	if err := db.View(w.readMeta); err != nil {
 		db.Close()
@@ -129,6 +131,7 @@ func (w *kvBulk) readMeta(tx *bolt.Tx) error {
 		}
 	}
 	w.size, w.horizon = metaInt(meta, "size"), metaInt(meta, "horizon")
+	w.first = uint64(w.horizon)
 	return nil
 }
 
@@ -188,6 +191,7 @@ func (w *kvBulk) add(batch []quad.Quad) error {
 		q.id, q.stamp = uint64(w.horizon), stamp
 		w.quads = append(w.quads, q)
 		w.subjects[q.dirs[0]] = struct{}{}
+		w.labelled[q.dirs[3]]++
 	}
 	w.size += int64(len(w.quads) - first)
 	tx.Rollback()
@@ -354,18 +358,37 @@ func intersect(a, b []uint64) []uint64 {
 	return out
 }
 
-// known reports whether v is the subject of a quad added so far; quads
-// the file held before are not looked at.
-func (w *kvBulk) known(v quad.Value) (bool, error) {
-	h := refs.HashOf(v)
-	var id uint64
-	if n := w.nodes[h]; n != nil {
-		id = n.id
-	} else if err := w.db.View(func(tx *bolt.Tx) error { id = valueID(tx, h); return nil }); err != nil {
-		return false, err
+// newLabel returns how many quads added carry graph label l, if the file
+// did not hold l before the first add, and so holds no others.
+func (w *kvBulk) newLabel(l quad.Value) (int, bool) {
+	id, err := w.valueID(l)
+	if err != nil || id <= w.first {
+		return 0, false
 	}
-	_, ok := w.subjects[id]
-	return ok && id != 0, nil
+	return w.labelled[id], true
+}
+
+// valueID returns the ID of v, pending or in the file, or 0.
+func (w *kvBulk) valueID(v quad.Value) (uint64, error) {
+	h := refs.HashOf(v)
+	if n := w.nodes[h]; n != nil {
+		return n.id, nil
+	}
+	var id uint64
+	err := w.db.View(func(tx *bolt.Tx) error { id = valueID(tx, h); return nil })
+	return id, err
+}
+
+// subject reports whether v is the subject of a quad added so far, and
+// whether the file held v before the first add: only then can it be the
+// subject of a quad the file held before.
+func (w *kvBulk) subject(v quad.Value) (added, old bool, err error) {
+	id, err := w.valueID(v)
+	if err != nil {
+		return false, false, err
+	}
+	_, added = w.subjects[id]
+	return added && id != 0, id != 0 && id <= w.first, nil
 }
 
 // flush writes the pending quads and their values into the file.
@@ -392,24 +415,54 @@ type kvHashNode struct {
 
 // writeLog appends the new values and quads to the log, in ID order.
 func (w *kvBulk) writeLog(nodes []kvHashNode) error {
-	var prims []*cproto.Primitive
+	var entries []*kvNode // the new values, and the quads as nodes without a value
 	for _, n := range nodes {
 		if n.value != nil {
-			prims = append(prims, &cproto.Primitive{ID: n.id, Value: n.value, Timestamp: n.stamp})
+			entries = append(entries, n.kvNode)
 		}
 	}
-	for _, q := range w.quads {
-		prims = append(prims, &cproto.Primitive{ID: q.id, Subject: q.dirs[0], Predicate: q.dirs[1], Object: q.dirs[2], Label: q.dirs[3], Timestamp: q.stamp})
-	}
-	slices.SortFunc(prims, func(a, b *cproto.Primitive) int { return cmp.Compare(a.ID, b.ID) })
-	// The IDs come after every ID the log holds, so the pages are filled.
-	return w.update(len(prims), 1.0, func(t *kvTx, i int) error {
-		b, err := proto.Marshal(prims[i])
-		if err != nil {
-			return err
+	quads := w.quads
+	values := len(entries)
+	slices.SortFunc(entries, func(a, b *kvNode) int { return cmp.Compare(a.id, b.id) })
+	// Merge the values and the quads (both sorted) by ID. The IDs come
+	// after every ID the log holds, so the pages are filled.
+	i, j := 0, 0
+	return w.update(values+len(quads), 1.0, func(t *kvTx, _ int) error {
+		var id uint64
+		var val []byte
+		if j == len(quads) || i < values && entries[i].id < quads[j].id {
+			n := entries[i]
+			id, val = n.id, encodePrimitive(n.id, [4]uint64{}, n.stamp, n.value)
+			i++
+		} else {
+			q := quads[j]
+			id, val = q.id, encodePrimitive(q.id, q.dirs, q.stamp, nil)
+			j++
 		}
-		return t.put(kvLog, idKey(prims[i].ID), b)
+		return t.put(kvLog, idKey(id), val)
 	})
+}
+
+// encodePrimitive encodes a log entry as proto.Marshal encodes Cayley's
+// proto.Primitive: fields in number order, zero values left out (ID 1,
+// Subject to Label 2-5, Timestamp 7, Value 8).
+func encodePrimitive(id uint64, dirs [4]uint64, stamp int64, value []byte) []byte {
+	b := make([]byte, 0, 48+len(value))
+	field := func(num byte, v uint64) {
+		if v != 0 {
+			b = binary.AppendUvarint(append(b, num<<3), v)
+		}
+	}
+	field(1, id)
+	for d, v := range dirs {
+		field(byte(2+d), v)
+	}
+	field(7, uint64(stamp))
+	if len(value) > 0 {
+		b = binary.AppendUvarint(append(b, 8<<3|2), uint64(len(value)))
+		b = append(b, value...)
+	}
+	return b
 }
 
 // writeValues indexes the new values by hash.

@@ -1,6 +1,7 @@
 package graph
 
 import (
+	"bytes"
 	"fmt"
 	"io"
 	"os"
@@ -195,7 +196,8 @@ func compareKV(t *testing.T, a, b string) {
 }
 
 // dumpKV lists every entry of a store's bolt file as "bucket key value",
-// sorted, with the log's timestamps set to zero.
+// sorted, with the log's timestamps set to zero; it fails if a log entry is
+// not encoded as Go's protobuf encodes it.
 func dumpKV(t *testing.T, dir string) []string {
 	db, err := bolt.Open(filepath.Join(dir, boltFile), 0o600, &bolt.Options{ReadOnly: true})
 	if err != nil {
@@ -213,6 +215,9 @@ func dumpKV(t *testing.T, dir string) []string {
 					var p cproto.Primitive
 					if err := proto.Unmarshal(v, &p); err != nil {
 						return err
+					}
+					if canon, _ := proto.Marshal(&p); !bytes.Equal(canon, v) {
+						return fmt.Errorf("log entry %x is %x, not as protobuf encodes it: %x", k, v, canon)
 					}
 					p.Timestamp = 0
 					v, _ = proto.Marshal(&p)
