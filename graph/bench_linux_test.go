@@ -1,7 +1,9 @@
 package graph_test
 
 import (
+	"os"
 	"runtime"
+	"syscall"
 	"time"
 
 	"golang.org/x/sys/unix"
@@ -21,4 +23,13 @@ func threadCPU() time.Duration {
 func lockThread() func() {
 	runtime.LockOSThread()
 	return runtime.UnlockOSThread
+}
+
+// peakRSS returns the peak resident memory of a finished child process,
+// in megabytes.
+func peakRSS(ps *os.ProcessState) float64 {
+	if ru, ok := ps.SysUsage().(*syscall.Rusage); ok {
+		return float64(ru.Maxrss) / 1024 // kilobytes on Linux
+	}
+	return 0
 }

@@ -185,10 +185,7 @@ func (d *dataset) store(b testing.TB, backend string) *graph.Store {
 // own for each use (stores are locked while open). The store is built once
 // per machine and copied for each use.
 func (d *dataset) boltDir(b testing.TB, use string) string {
-	root := os.Getenv("REELGRAPH_BENCH_DIR")
-	if root == "" {
-		root = filepath.Join(os.TempDir(), "reelgraph-bench")
-	}
+	root := benchRoot()
 	master := filepath.Join(root, d.name+"-"+benchVersion, "store")
 	if _, err := os.Stat(master); err != nil {
 		if err := d.buildBolt(b, master); err != nil {

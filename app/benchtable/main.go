@@ -30,7 +30,9 @@ func ms(v float64) string {
 	}
 	return strconv.FormatFloat(v, 'f', 3, 64) + " ms"
 }
-func nsToMs(v float64) string { return ms(v / 1e6) }
+func secs(v float64) string   { return strconv.FormatFloat(v, 'f', 1, 64) + " s" }
+func times(v float64) string  { return strconv.FormatFloat(v, 'f', 2, 64) + "×" }
+func ratio(v float64) string  { return strconv.FormatFloat(v, 'f', 2, 64) }
 func perSec(v float64) string { return strconv.FormatFloat(1e9/v, 'f', 1, 64) + "/s" }
 func mb(v float64) string     { return strconv.FormatFloat(v, 'f', 0, 64) + " MB" }
 
@@ -47,7 +49,17 @@ var targets = map[string][]target{
 	"BenchmarkStep2000":     {{"layout, 2,000 nodes", "ns/op", "≥ 60/s", perSec}},
 	"BenchmarkStep20000":    {{"layout, 20,000 nodes", "ns/op", "≥ 10/s", perSec}},
 	"BenchmarkPan5000":      {{"render while panning, 5,000 nodes / 10,000 edges", "ns/op", "≥ 30/s", perSec}},
-	"BenchmarkImport":       {{"import the film set", "ns/op", "≥ 3× faster than cayley load", nsToMs}},
+	"BenchmarkImportFilm": {
+		{"import the film set: cayley load", "cayley-load-s", "", secs},
+		{"import the film set: Cayley's library writer", "library-s", "", secs},
+		{"import the film set: Store.Import", "import-s", "", secs},
+		{"import: speed-up over cayley load", "x-vs-cayley-load", "≥ 3×", times},
+		{"import: speed-up over cayley load, in CPU time", "cpu-x-vs-cayley-load", "", times},
+		{"import: speed-up over the library writer", "x-vs-library", "> 1× (stretch)", times},
+		{"import: peak RSS of cayley load", "cayley-load-MB", "", mb},
+		{"import: peak RSS of Store.Import", "import-MB", "", mb},
+		{"import: peak RSS against cayley load's", "rss-vs-cayley-load", "≤ 0.5", ratio},
+	},
 }
 
 var line = regexp.MustCompile(`^(Benchmark\S+?)(-\d+)?\s+\d+\s+(.*)$`)
@@ -77,14 +89,24 @@ func run(in io.Reader, out io.Writer) error {
 			}
 			got := t.convert(v)
 			// Wall time, which a busy machine inflates, and the CPU time
-			// the benchmark's thread used.
-			if cpu, ok := metrics[strings.Replace(t.metric, "-ms", "-cpu-ms", 1)]; ok && strings.HasSuffix(t.metric, "-ms") {
+			// the benchmark's thread (or child process) used.
+			if cpu, ok := metrics[cpuMetric(t.metric)]; ok {
 				got += " (CPU " + t.convert(cpu) + ")"
 			}
 			fmt.Fprintf(out, "| %s | %s | %s | %s |\n", t.figure, strings.TrimPrefix(name, "Benchmark"), got, t.want)
 		}
 	}
 	return sc.Err()
+}
+
+// cpuMetric names the CPU time reported beside a wall time metric, or "".
+func cpuMetric(m string) string {
+	for _, unit := range []string{"-ms", "-s"} {
+		if base, ok := strings.CutSuffix(m, unit); ok {
+			return base + "-cpu" + unit
+		}
+	}
+	return ""
 }
 
 // parseMetrics reads "123 ns/op 4.5 p50-ms" into a map from unit to value.
