@@ -20,13 +20,18 @@ type adjacency struct {
 	// members lists each type's type statements (one per member, the
 	// first that made it one), as positions in stmts, by type number.
 	members map[uint32][]uint32
+	// label holds each node's label by number, as names does by ID, so
+	// that a supernode's neighbours are sorted without a map lookup each.
+	label []string
+	names map[ID]nameInfo // the Store's, read when a node gets a number
 }
 
 // statement is a quad in node numbers.
 type statement struct{ s, p, o, l uint32 }
 
-func newAdjacency() *adjacency {
-	return &adjacency{ids: []ID{""}, num: map[ID]uint32{"": 0}, at: [][]uint32{nil}, members: make(map[uint32][]uint32)}
+func newAdjacency(names map[ID]nameInfo) *adjacency {
+	return &adjacency{ids: []ID{""}, num: map[ID]uint32{"": 0}, at: [][]uint32{nil},
+		members: make(map[uint32][]uint32), label: []string{""}, names: names}
 }
 
 // number returns id's number, giving it one if it has none.
@@ -38,7 +43,23 @@ func (a *adjacency) number(id ID) uint32 {
 	a.ids = append(a.ids, id)
 	a.num[id] = n
 	a.at = append(a.at, nil)
+	a.label = append(a.label, a.names[id].label)
 	return n
+}
+
+// setLabel records that id's label is now label.
+func (a *adjacency) setLabel(id ID, label string) {
+	if n, ok := a.num[id]; ok {
+		a.label[n] = label
+	}
+}
+
+// labelOf returns node n's label, or its IRI's last segment if it has none.
+func (a *adjacency) labelOf(n uint32) string {
+	if l := a.label[n]; l != "" {
+		return l
+	}
+	return LocalName(a.ids[n])
 }
 
 func (a *adjacency) stmt(e Edge) statement {
@@ -112,9 +133,16 @@ func (a *adjacency) neighbors(id ID, opt NeighborOptions) []Edge {
 	return edges
 }
 
-// link fills at and members from stmts, as adding the statements one by
-// one would, with one allocation for all the edge lists.
-func (a *adjacency) link() {
+// link fills at, members and label from stmts and names, as adding the
+// statements one by one would, with one allocation for all the edge lists.
+func (a *adjacency) link(names map[ID]nameInfo) {
+	a.names = names
+	a.label = make([]string, len(a.ids))
+	for id, info := range names {
+		if n, ok := a.num[id]; ok {
+			a.label[n] = info.label
+		}
+	}
 	isType := make(map[uint32]bool)
 	for _, t := range typePredicates {
 		if n, ok := a.num[t]; ok {

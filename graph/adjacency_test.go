@@ -1,6 +1,7 @@
 package graph
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"io"
@@ -8,6 +9,7 @@ import (
 	"path/filepath"
 	"reflect"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/cayleygraph/quad"
@@ -151,6 +153,83 @@ func checkAdjacency(t *testing.T, s *Store, when string) {
 		}
 	}
 	checkMembers(t, s, when)
+	checkGroups(t, s, when)
+	for id, n := range s.adj.num {
+		if got, want := s.adj.label[n], s.names[id].label; got != want {
+			t.Fatalf("%s: label of %s is %q, want %q", when, id, got, want)
+		}
+	}
+}
+
+// checkGroups compares the edge groups of every node's Details with
+// groups made from a scan of its quads: distinct neighbours counted, the
+// first two by label kept, with the sources of all their edges.
+func checkGroups(t *testing.T, s *Store, when string) {
+	t.Helper()
+	for _, id := range s.adj.ids[1:] {
+		if _, err := s.ref(id); err != nil {
+			continue
+		}
+		d, err := s.Details(context.Background(), id, 2)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []NeighborGroup
+		for _, g := range d.Groups {
+			if !contains(typePredicates, g.Predicate) {
+				got = append(got, g)
+			}
+		}
+		want := scanGroups(s, id, scanNeighbors(t, s, id, Out), scanNeighbors(t, s, id, In), 2)
+		if !reflect.DeepEqual(got, want) {
+			t.Fatalf("%s: Details(%s).Groups\n got %+v\nwant %+v", when, id, got, want)
+		}
+	}
+}
+
+// scanGroups groups id's outgoing and incoming edges as Details did before
+// the adjacency index, but for self-loops, which it put in the outgoing
+// group only, and ties of labels, which it left in store order.
+func scanGroups(s *Store, id ID, out, in []Edge, perGroup int) []NeighborGroup {
+	type key struct {
+		p ID
+		d Direction
+	}
+	index := map[key]int{}
+	var groups []NeighborGroup
+	for i, e := range slices.Concat(out, in) {
+		k := key{e.Predicate, Out}
+		if i >= len(out) {
+			k.d = In
+		}
+		i, ok := index[k]
+		if !ok {
+			i = len(groups)
+			index[k] = i
+			groups = append(groups, NeighborGroup{Predicate: k.p, PredicateLabel: s.PredicateLabel(k.p), Dir: k.d})
+		}
+		g := &groups[i]
+		other := e.Other(id)
+		j := slices.IndexFunc(g.Neighbors, func(n Neighbor) bool { return n.ID == other })
+		if j < 0 {
+			b := s.Brief(other)
+			g.Neighbors = append(g.Neighbors, Neighbor{ID: other, Label: b.Label, Types: b.Types})
+			g.Total++
+			j = len(g.Neighbors) - 1
+		}
+		if e.Source != "" && !slices.Contains(g.Neighbors[j].Sources, e.Source) {
+			g.Neighbors[j].Sources = append(g.Neighbors[j].Sources, e.Source)
+		}
+	}
+	for i := range groups {
+		ns := groups[i].Neighbors
+		slices.SortFunc(ns, func(a, b Neighbor) int {
+			return cmp.Or(strings.Compare(a.Label, b.Label), strings.Compare(string(a.ID), string(b.ID)))
+		})
+		groups[i].Neighbors = ns[:min(len(ns), perGroup)]
+	}
+	sortGroups(groups)
+	return groups
 }
 
 // checkMembers compares each type's members with the types of the names

@@ -40,14 +40,11 @@ type Neighbor struct {
 }
 
 // Details gathers the node, its neighbours (at most perGroup of each
-// group; zero means all) and the sources cited. It returns ErrNotFound for
-// an unknown node.
+// group; zero means all) and the sources cited. A type's members are
+// among its neighbours, as an incoming group of its type predicate. It
+// returns ErrNotFound for an unknown node.
 func (s *Store) Details(ctx context.Context, id ID, perGroup int) (Details, error) {
 	n, err := s.Node(ctx, id)
-	if err != nil {
-		return Details{}, err
-	}
-	edges, err := s.Neighbors(ctx, id, NeighborOptions{Dir: Both})
 	if err != nil {
 		return Details{}, err
 	}
@@ -55,18 +52,10 @@ func (s *Store) Details(ctx context.Context, id ID, perGroup int) (Details, erro
 	for _, t := range n.Types {
 		d.TypeLabels = append(d.TypeLabels, s.Brief(t).Label)
 	}
-	members, memberSources := s.memberGroups(id, perGroup)
-	d.Groups = append(s.group(id, edges, perGroup), members...)
-	sortGroups(d.Groups)
-	cited := append([]ID(nil), n.Sources...)
-	for _, e := range edges {
-		if e.Source != "" {
-			cited = append(cited, e.Source)
-		}
-	}
-	cited = append(cited, memberSources...)
+	var cited []ID
+	d.Groups, cited = s.groups(id, perGroup)
 	seen := make(map[ID]bool)
-	for _, c := range cited {
+	for _, c := range slices.Concat(n.Sources, cited) {
 		if seen[c] {
 			continue
 		}
@@ -77,59 +66,112 @@ func (s *Store) Details(ctx context.Context, id ID, perGroup int) (Details, erro
 		}
 		d.Cited = append(d.Cited, src)
 	}
-	return d, nil
+	return d, ctx.Err()
 }
 
-// group sorts edges into groups by predicate and direction, neighbours
-// by label.
-func (s *Store) group(id ID, edges []Edge, perGroup int) []NeighborGroup {
-	type key struct {
-		p ID
-		d Direction
+// groups sorts id's edges, and a type's member statements, into groups by
+// predicate and direction: outgoing before incoming, then by predicate
+// label; each group's neighbours by label, then ID, the first perGroup of
+// them kept. It also returns the sources the edges and statements cite, each
+// once, in order of first citation, outgoing edges first.
+func (s *Store) groups(id ID, perGroup int) ([]NeighborGroup, []ID) {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	a := s.adj
+	n, ok := a.num[id]
+	if !ok {
+		return nil, nil
 	}
-	index := make(map[key]int)
-	type member struct {
-		group int
-		id    ID
-	}
-	members := make(map[member]int) // position in its group's Neighbors
-	var groups []NeighborGroup
-	for _, e := range edges {
-		k := key{e.Predicate, Out}
-		if e.Subject != id {
-			k.d = In
-		}
-		i, ok := index[k]
-		if !ok {
-			i = len(groups)
-			index[k] = i
-			groups = append(groups, NeighborGroup{Predicate: k.p, PredicateLabel: s.PredicateLabel(k.p), Dir: k.d})
-		}
-		g := &groups[i]
-		m := member{i, e.Other(id)}
-		if j, ok := members[m]; ok {
-			if e.Source != "" {
-				g.Neighbors[j].Sources = appendID(g.Neighbors[j].Sources, e.Source)
+	// each calls fn with every edge's predicate, direction, other end,
+	// source, and whether that other end is known not to repeat.
+	each := func(fn func(p uint32, d Direction, m, l uint32, distinct bool)) {
+		for _, x := range a.at[n] {
+			if st := a.stmts[x>>1]; x&1 == 0 {
+				fn(st.p, Out, st.o, st.l, false)
 			}
-			continue
 		}
-		members[m] = len(g.Neighbors)
-		g.Total++
-		other := s.Brief(m.id)
-		n := Neighbor{ID: other.ID, Label: other.Label, Types: other.Types}
-		if e.Source != "" {
-			n.Sources = []ID{e.Source}
+		for _, x := range a.at[n] {
+			if st := a.stmts[x>>1]; x&1 == 1 {
+				fn(st.p, In, st.s, st.l, false)
+			}
 		}
-		g.Neighbors = append(g.Neighbors, n)
-	}
-	for i := range groups {
-		ns := groups[i].Neighbors
-		sort.SliceStable(ns, func(i, j int) bool { return ns[i].Label < ns[j].Label })
-		if perGroup > 0 && len(ns) > perGroup {
-			groups[i].Neighbors = ns[:perGroup:perGroup]
+		for _, x := range a.members[n] {
+			st := a.stmts[x]
+			fn(st.p, In, st.s, st.l, true)
 		}
 	}
-	return groups
+	g := grouper{s: s, k: perGroup, index: make(map[groupKey]int), seen: make(map[[2]uint32]bool), cited: make(map[uint32]bool)}
+	each(g.count)
+	g.keep()
+	each(g.cite)
+	sortGroups(g.groups)
+	return g.groups, g.sources
+}
+
+type groupKey struct {
+	p uint32
+	d Direction
+}
+
+// grouper builds the groups of one node's Details in two passes over its
+// edges: count counts each group's neighbours and finds the first by
+// label, keep dresses those as Neighbors, cite gives them their sources.
+// Its caller holds s.mu.
+type grouper struct {
+	s       *Store
+	k       int
+	index   map[groupKey]int
+	groups  []NeighborGroup
+	firsts  []firstByLabel
+	seen    map[[2]uint32]bool // group and neighbour counted
+	kept    map[[2]uint32]int  // group and neighbour kept: position in Neighbors
+	cited   map[uint32]bool
+	sources []ID
+}
+
+func (g *grouper) count(p uint32, d Direction, m, l uint32, distinct bool) {
+	a := g.s.adj
+	i, ok := g.index[groupKey{p, d}]
+	if !ok {
+		i = len(g.groups)
+		g.index[groupKey{p, d}] = i
+		g.groups = append(g.groups, NeighborGroup{Predicate: a.ids[p], PredicateLabel: g.s.predicateLabelLocked(a.ids[p]), Dir: d})
+		g.firsts = append(g.firsts, firstByLabel{k: g.k})
+	}
+	if !distinct {
+		if g.seen[[2]uint32{uint32(i), m}] {
+			return
+		}
+		g.seen[[2]uint32{uint32(i), m}] = true
+	}
+	g.groups[i].Total++
+	g.firsts[i].offer(labelled{a.labelOf(m), a.ids[m], m})
+}
+
+func (g *grouper) keep() {
+	g.kept = make(map[[2]uint32]int)
+	for i := range g.groups {
+		for j, c := range g.firsts[i].sorted() {
+			g.groups[i].Neighbors = append(g.groups[i].Neighbors, Neighbor{ID: c.id, Label: c.label, Types: g.s.names[c.id].types})
+			g.kept[[2]uint32{uint32(i), c.x}] = j
+		}
+	}
+}
+
+func (g *grouper) cite(p uint32, d Direction, m, l uint32, _ bool) {
+	if l == 0 {
+		return
+	}
+	id := g.s.adj.ids[l]
+	if !g.cited[l] {
+		g.cited[l] = true
+		g.sources = append(g.sources, id)
+	}
+	i := g.index[groupKey{p, d}]
+	if j, ok := g.kept[[2]uint32{uint32(i), m}]; ok {
+		n := &g.groups[i].Neighbors[j]
+		n.Sources = appendID(n.Sources, id)
+	}
 }
 
 // sortGroups puts outgoing groups before incoming ones, then orders them
@@ -143,55 +185,8 @@ func sortGroups(groups []NeighborGroup) {
 	})
 }
 
-// memberGroups presents a type's members as incoming groups, one per type
-// predicate: how many there are, and the first perGroup by label (all for
-// zero), read from the index. It also returns the sources the membership
-// statements cite, each once, in order of first citation.
-func (s *Store) memberGroups(id ID, perGroup int) ([]NeighborGroup, []ID) {
-	s.mu.RLock()
-	defer s.mu.RUnlock()
-	a := s.adj
-	n, ok := a.num[id]
-	if !ok || len(a.members[n]) == 0 {
-		return nil, nil
-	}
-	var groups []NeighborGroup
-	var firsts []*firstByLabel
-	index := make(map[uint32]int) // group by predicate number
-	var sources []ID
-	cited := make(map[uint32]bool)
-	for _, x := range a.members[n] {
-		st := a.stmts[x]
-		i, ok := index[st.p]
-		if !ok {
-			i = len(groups)
-			index[st.p] = i
-			p := a.ids[st.p]
-			groups = append(groups, NeighborGroup{Predicate: p, PredicateLabel: s.predicateLabelLocked(p), Dir: In})
-			firsts = append(firsts, &firstByLabel{k: perGroup})
-		}
-		groups[i].Total++
-		firsts[i].offer(s.labelLocked(a.ids[st.s]), x)
-		if st.l != 0 && !cited[st.l] {
-			cited[st.l] = true
-			sources = append(sources, a.ids[st.l])
-		}
-	}
-	for i, f := range firsts {
-		for _, c := range f.sorted() {
-			st := a.stmts[c.x]
-			m := Neighbor{ID: a.ids[st.s], Label: c.label, Types: s.names[a.ids[st.s]].types}
-			if st.l != 0 {
-				m.Sources = []ID{a.ids[st.l]}
-			}
-			groups[i].Neighbors = append(groups[i].Neighbors, m)
-		}
-	}
-	return groups, sources
-}
-
 // firstByLabel keeps the k entries offered with the smallest labels (all
-// of them for k = 0), in order of label, then of offer.
+// of them for k = 0), in order of label, then of ID.
 type firstByLabel struct {
 	k    int
 	list []labelled
@@ -199,19 +194,24 @@ type firstByLabel struct {
 
 type labelled struct {
 	label string
+	id    ID
 	x     uint32
 }
 
-func (f *firstByLabel) offer(label string, x uint32) {
+func (l labelled) less(m labelled) bool {
+	return l.label < m.label || l.label == m.label && l.id < m.id
+}
+
+func (f *firstByLabel) offer(e labelled) {
 	if f.k == 0 {
-		f.list = append(f.list, labelled{label, x}) // sorted by sorted
+		f.list = append(f.list, e) // sorted by sorted
 		return
 	}
-	if len(f.list) == f.k && label >= f.list[f.k-1].label {
+	if len(f.list) == f.k && !e.less(f.list[f.k-1]) {
 		return
 	}
-	i := sort.Search(len(f.list), func(i int) bool { return f.list[i].label > label })
-	f.list = slices.Insert(f.list, i, labelled{label, x})
+	i := sort.Search(len(f.list), func(i int) bool { return e.less(f.list[i]) })
+	f.list = slices.Insert(f.list, i, e)
 	if len(f.list) > f.k {
 		f.list = f.list[:f.k]
 	}
@@ -220,7 +220,7 @@ func (f *firstByLabel) offer(label string, x uint32) {
 // sorted returns the entries kept, in order.
 func (f *firstByLabel) sorted() []labelled {
 	if f.k == 0 {
-		sort.SliceStable(f.list, func(i, j int) bool { return f.list[i].label < f.list[j].label })
+		sort.Slice(f.list, func(i, j int) bool { return f.list[i].less(f.list[j]) })
 	}
 	return f.list
 }

@@ -13,7 +13,7 @@ import (
 // types and edges, and how many facts each source labels.
 func (s *Store) buildIndex(ctx context.Context) error {
 	s.names = make(map[ID]nameInfo)
-	s.adj = newAdjacency()
+	s.adj = newAdjacency(s.names)
 	s.text = NewTextIndex()
 	s.kinds = make(map[ID]int)
 	s.labels = make(map[ID]int)
@@ -58,6 +58,7 @@ func (s *Store) indexQuad(q quad.Quad) {
 		if !seen || info.label == "" || r < info.rank {
 			info.label, info.rank = text, r
 			s.names[subj] = info
+			s.adj.setLabel(subj, text)
 		}
 		s.text.Add(subj, text, false)
 	} else if contains(aliasPredicates, pred) {

@@ -73,10 +73,11 @@ func (s *Store) Brief(id ID) Node {
 }
 
 // Neighbors returns the edges between id and other nodes, in the direction
-// opt asks for: outgoing edges first, then incoming, each in store order.
-// Type statements are not edges (they are the node's Types). It returns
-// ErrNotFound when id occurs in no quad. The edges come from the index,
-// not the quads, so a supernode costs only the edges asked for.
+// opt asks for: outgoing edges first, then incoming, each in the order
+// the store received them. Type statements are not edges (they are the
+// node's Types). It returns ErrNotFound when id occurs in no quad. The
+// edges come from the index, not the quads, so a supernode costs only the
+// edges asked for.
 func (s *Store) Neighbors(ctx context.Context, id ID, opt NeighborOptions) ([]Edge, error) {
 	if _, err := s.ref(id); err != nil {
 		return nil, err

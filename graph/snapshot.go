@@ -188,7 +188,7 @@ func (s *Store) loadSnapshot(key snapshotKey) error {
 		return fmt.Errorf("snapshot of %+v, store is %+v", got, key)
 	}
 	names, text, kinds, labels := r.decode()
-	adj := r.adjacency()
+	adj := r.adjacency(names)
 	if r.err != nil {
 		return r.err
 	}
@@ -274,7 +274,7 @@ func (r *snapshotReader) counts() map[ID]int {
 	return m
 }
 
-func (r *snapshotReader) adjacency() *adjacency {
+func (r *snapshotReader) adjacency(names map[ID]nameInfo) *adjacency {
 	n := r.count(1)
 	a := &adjacency{ids: make([]ID, 1, n+1), num: make(map[ID]uint32, n+1)}
 	a.num[""] = 0
@@ -298,6 +298,6 @@ func (r *snapshotReader) adjacency() *adjacency {
 	if r.err != nil {
 		return nil
 	}
-	a.link()
+	a.link(names)
 	return a
 }
