@@ -3,8 +3,9 @@ package app
 import (
 	"fmt"
 	"image"
-	"math"
 	"math/rand/v2"
+	"os"
+	"runtime/pprof"
 	"slices"
 	"strconv"
 	"syscall"
@@ -105,6 +106,13 @@ func runGLBench(c *command) error {
 			}
 		})
 		time.Sleep(time.Second)
+		if path := os.Getenv("REELGRAPH_CPUPROFILE"); path != "" { // for finding where a frame's time goes
+			if f, err := os.Create(path); err == nil {
+				pprof.StartCPUProfile(f)
+				defer f.Close()
+				defer pprof.StopCPUProfile()
+			}
+		}
 		var r glbenchResult
 		r, result = timePans(view, probe, painted, args.frames)
 		if result == nil {
@@ -133,8 +141,11 @@ func timePans(view *graphview.GraphView, probe *canvas.Raster, painted chan stru
 		t0, c0 := time.Now(), cpuTime()
 		fyne.DoAndWait(func() {
 			center := fyne.NewPos(view.Size().Width/2, view.Size().Height/2)
-			// Back and forth, a few pixels a frame, as a hand drags.
-			dx := float32(8 * math.Cos(float64(i)*0.15))
+			// As a hand drags: 640 pixels one way at 16 a frame, then back.
+			dx := float32(16)
+			if i/40%2 == 1 {
+				dx = -16
+			}
 			view.Scrolled(&fyne.ScrollEvent{PointEvent: fyne.PointEvent{Position: center}, Scrolled: fyne.NewDelta(dx, 0)})
 			probe.Refresh()
 		})

@@ -1,6 +1,7 @@
 package graphview
 
 import (
+	"image/color"
 	"testing"
 
 	"fyne.io/fyne/v2"
@@ -65,4 +66,20 @@ func background(t *testing.T, g *GraphView) fyne.Position {
 	}
 	t.Fatal("no background position found")
 	return fyne.Position{}
+}
+
+// painted returns the colour, not premultiplied, that the view's raster
+// paints at widget position p (as of the last place) when drawn at the
+// given canvas scale.
+func painted(t *testing.T, g *GraphView, scale float32, p fyne.Position) color.NRGBA {
+	t.Helper()
+	s := g.Size().AddWidthHeight(2*panMargin, 2*panMargin)
+	img := g.r.draw(int(s.Width*scale), int(s.Height*scale))
+	return color.NRGBAModel.Convert(img.At(int((p.X+panMargin)*scale), int((p.Y+panMargin)*scale))).(color.NRGBA)
+}
+
+// near reports whether two opaque-ish colours are alike, channel by channel.
+func near(a, b color.NRGBA) bool {
+	d := func(x, y uint8) bool { return max(x, y)-min(x, y) < 24 }
+	return d(a.R, b.R) && d(a.G, b.G) && d(a.B, b.B) && d(a.A, b.A)
 }

@@ -87,12 +87,16 @@ func TestDragNodePinsIt(t *testing.T) {
 	if got := at(t, g, "a"); dist(got, to) > 1 {
 		t.Errorf("a drawn at: got %v want %v", got, to)
 	}
-	if !g.nodes["a"].d.pin.Visible() {
-		t.Errorf("pin marker visible: got false want true")
+	pin := func() bool { // the marker's centre is painted in the foreground colour
+		n := g.nodes["a"]
+		return near(painted(t, g, 1, n.d.at.AddXY(n.d.rad*0.75, -n.d.rad*0.75)), g.r.pal.fg)
+	}
+	if !pin() {
+		t.Errorf("pin marker painted: got false want true")
 	}
 	g.Unpin("a")
-	if g.Pinned("a") || g.nodes["a"].d.pin.Visible() {
-		t.Errorf("after Unpin: Pinned %v, marker visible %v want false, false", g.Pinned("a"), g.nodes["a"].d.pin.Visible())
+	if g.Pinned("a") || pin() {
+		t.Errorf("after Unpin: Pinned %v, marker painted %v want false, false", g.Pinned("a"), pin())
 	}
 }
 

@@ -45,11 +45,11 @@ type labelCandidate struct {
 const mustShow = 3
 
 // reset empties the placer for a widget of the given size, keeping a margin
-// of labelWidth around it.
+// of reach around it.
 func (p *labelPlacer) reset(size fyne.Size) {
-	p.origin = fyne.NewPos(-labelWidth, -labelWidth)
-	p.cols = int((size.Width+2*labelWidth)/labelCell) + 1
-	p.rows = int((size.Height+2*labelWidth)/labelCell) + 1
+	p.origin = fyne.NewPos(-reach, -reach)
+	p.cols = int((size.Width+2*reach)/labelCell) + 1
+	p.rows = int((size.Height+2*reach)/labelCell) + 1
 	if n := p.cols * p.rows; cap(p.grid) < n {
 		p.grid = make([][]int32, n)
 	} else {
@@ -138,20 +138,22 @@ func labelBox(l *label, owner int32) box {
 	return box{pos.X - pad, pos.Y - pad, pos.X + l.size.Width + pad, pos.Y + l.size.Height, owner}
 }
 
-// placeLabels shows the wanted labels that fit, most important first, and
-// hides the rest. Discs must already be taken.
+// placeLabels shows the wanted labels that fit, most important first, up
+// to maxLabels of them, and hides the rest. Discs must already be taken.
 func (r *graphRenderer) placeLabels() {
 	g, p := r.g, &r.labels
 	p.sortWanted()
+	r.shown = r.shown[:0]
 	for _, c := range p.order {
 		l := r.candidateLabel(c)
-		ok := r.fitLabel(l, c)
+		ok := len(r.shown) < maxLabels && r.fitLabel(l, c)
 		if !ok && c.rank <= mustShow { // selected, hovered, focus and expanded labels always show
 			r.leastCovering(l, c)
 			ok = true
 		}
 		if ok {
 			p.take(labelBox(l, c.node))
+			r.shown = append(r.shown, l)
 		}
 		l.show(ok)
 	}

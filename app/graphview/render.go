@@ -1,8 +1,12 @@
 package graphview
 
 import (
+	"image"
 	"image/color"
 	"math"
+	"runtime"
+	"sync"
+	"sync/atomic"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -12,57 +16,99 @@ import (
 // Level of detail: from labelZoom every node label that fits shows; from
 // hubZoom only those of nodes with at least hubDegree edges; below that
 // only the selected, hovered and focus nodes'. From edgeLabelZoom every
-// edge label that fits shows.
+// edge label that fits shows. At most maxLabels labels show at once, the
+// most important first.
 const (
 	labelZoom     = 0.45
 	hubZoom       = 0.2
 	hubDegree     = 3
 	edgeLabelZoom = 1.15
+	maxLabels     = 300
 )
 
-// graphRenderer draws a GraphView with canvas primitives. Each node and edge
-// owns its drawing, made once when it first appears; frames only move them,
-// so animation neither allocates nor re-rasterises text.
+// panMargin is how far, in widget units, the raster reaches beyond each
+// side of the widget (the widget clips it). A pan moves the raster and the
+// labels already placed rather than painting afresh, until it has used up
+// the margin.
+const panMargin = 160
+
+// graphRenderer draws a GraphView. Edges, arrowheads, discs with their
+// icons, rings, pins and the plates behind labels are painted into one
+// canvas.Raster (paint.go), which reaches panMargin beyond the widget; the
+// labels that fit are canvas.Text objects over it, and only those on show
+// are in the object list. A frame places the drawings and has the raster
+// painted again, except that a pan only moves the raster and the labels:
+// it neither allocates nor re-measures text.
 type graphRenderer struct {
 	g           *GraphView
+	raster      *canvas.Raster
 	objects     []fyne.CanvasObject
-	tip         label
+	tip         tooltip
 	placeholder *canvas.Text
-	rev         uint64 // the GraphView revision the objects reflect
+	rev         uint64 // the GraphView revision the drawings reflect
 	labels      labelPlacer
+	shown       []*label // the labels on show, in the order they were placed
+	pal         palette
+	paint       painter
+	offset      fyne.Delta    // pan since the drawings were placed
+	placedPan   fyne.Position // the view's pan when they were placed
+	gen         uint64        // bumped by every change but a pan
+	needsPaint  bool          // placed since the raster was last painted
 }
 
-// nodeDrawing is the canvas objects of one node.
+// palette is the colours of a frame, from the theme as of the last restyle.
+type palette struct {
+	fg, rim, plate, primary, warm color.NRGBA
+	edge                          [edgeStyles]color.NRGBA
+}
+
+// Edge styles, in the order they are painted.
+const (
+	edgePlain = iota
+	edgeHighlighted
+	edgeHot
+	edgeStyles
+)
+
+// edgeWidths are the widths of a line in each edge style.
+var edgeWidths = [edgeStyles]float32{edgeWidth, edgeWidth * 2.2, edgeWidth * 1.8}
+
+// nodeDrawing is where a node was placed in the last frame, and its label.
 type nodeDrawing struct {
-	ring, disc, pin *canvas.Circle
-	icon            *canvas.Image
-	label           label
-	kind            string // kind the disc and icon were made for
-	wantLabel       bool   // the label would show if it fit
-}
-
-// edgeDrawing is the canvas objects of the edges from one node to another.
-type edgeDrawing struct {
-	line      *canvas.Line
-	head      *canvas.Polygon
 	label     label
-	wantLabel bool // the label would show if it fit
+	at        fyne.Position // centre on screen, as of the last place
+	rad       float32       // radius on screen
+	onScreen  bool          // within the raster, and not filtered out
+	sprite    spriteKey     // the disc painted for it
+	wantLabel bool          // the label would show if it fit
 }
 
-// label is a text on a translucent plate, so that it reads over edges.
-type label struct {
-	plate *canvas.Rectangle
-	text  *canvas.Text
-	size  fyne.Size // measured size of text
+// edgeDrawing is where the line and arrowhead of the edges from one node to
+// another were placed in the last frame, and their label.
+type edgeDrawing struct {
+	start, end fyne.Position // the line, from the source's rim to the arrowhead's base
+	tip        fyne.Position // the arrowhead's point, on the target's rim
+	ux, uy     float32       // unit vector from source to target
+	visible    bool
+	label      label
+	wantLabel  bool // the label would show if it fit
 }
+
+// label is a text; the renderer paints a translucent plate behind it, so
+// that it reads over edges.
+type label struct {
+	text *canvas.Text
+	size fyne.Size // measured size of text
+}
+
+// labelPad is the room, in pixels, a label's plate leaves around its text.
+const labelPad = 2
 
 // newLabel returns an empty label of the given text size.
 func newLabel(size float32) label {
 	t := canvas.NewText("", color.Black)
 	t.TextSize = size
-	p := canvas.NewRectangle(color.Transparent)
-	p.CornerRadius = 3
-	return label{plate: p, text: t}
+	return label{text: t}
 }
 
 // set changes the text, measuring it only when it changed.
@@ -77,17 +123,36 @@ func (l *label) set(s string) {
 
 // moveTo places the label with its top centre at p.
 func (l *label) moveTo(p fyne.Position) {
-	const pad = 2
 	l.text.Move(fyne.NewPos(p.X-l.size.Width/2, p.Y))
 	l.text.Resize(l.size)
-	l.plate.Move(fyne.NewPos(p.X-l.size.Width/2-pad*2, p.Y-pad/2))
-	l.plate.Resize(fyne.NewSize(l.size.Width+pad*4, l.size.Height+pad))
+}
+
+// plate returns the rectangle of the label's plate.
+func (l *label) plate() (pos fyne.Position, size fyne.Size) {
+	return l.text.Position().SubtractXY(labelPad*2, labelPad/2),
+		fyne.NewSize(l.size.Width+labelPad*4, l.size.Height+labelPad)
 }
 
 // show shows or hides the label.
-func (l *label) show(v bool) {
-	setVisible(l.text, v)
-	setVisible(l.plate, v)
+func (l *label) show(v bool) { setVisible(l.text, v) }
+
+// tooltip is the label beside the pointer, on a plate of its own that sits
+// over everything.
+type tooltip struct {
+	label
+	plate *canvas.Rectangle
+}
+
+func (t *tooltip) moveTo(p fyne.Position) {
+	t.label.moveTo(p)
+	pos, size := t.label.plate()
+	t.plate.Move(pos)
+	t.plate.Resize(size)
+}
+
+func (t *tooltip) show(v bool) {
+	t.label.show(v)
+	setVisible(t.plate, v)
 }
 
 // setVisible shows or hides o, touching it only on a change.
@@ -103,8 +168,11 @@ func setVisible(o fyne.CanvasObject, v bool) {
 }
 
 func newGraphRenderer(g *GraphView) *graphRenderer {
-	r := &graphRenderer{g: g, tip: newLabel(theme.CaptionTextSize() + 1)}
+	r := &graphRenderer{g: g, tip: tooltip{label: newLabel(theme.CaptionTextSize() + 1), plate: canvas.NewRectangle(color.Transparent)}}
+	r.raster = canvas.NewRaster(r.draw)
+	r.raster.ScaleMode = canvas.ImageScalePixels // moved by a pan, it stays crisp
 	r.tip.plate.StrokeWidth = 1
+	r.tip.plate.CornerRadius = 3
 	r.tip.show(false)
 	r.placeholder = canvas.NewText("Nothing to show yet: search for a node to start exploring.", color.Black)
 	r.placeholder.Alignment = fyne.TextAlignCenter
@@ -112,113 +180,62 @@ func newGraphRenderer(g *GraphView) *graphRenderer {
 	return r
 }
 
-// sync gives new nodes and edges their drawings and rebuilds the object
-// list in drawing order: edges, nodes, edge labels, node labels, tooltip.
+// sync gives new nodes and edges their drawings and labels' texts.
 func (r *graphRenderer) sync() {
 	g := r.g
 	r.rev = g.rev
-	objs := r.objects[:0]
 	for _, e := range g.edges {
 		if e.d == nil {
-			e.d = newEdgeDrawing()
+			e.d = &edgeDrawing{label: newLabel(theme.CaptionTextSize())}
+			e.d.label.text.TextStyle.Italic = true
 		}
 		e.d.label.set(e.label)
-		objs = append(objs, e.d.line, e.d.head)
 	}
 	for _, n := range g.order {
-		if n.d == nil || n.d.kind != n.Kind {
-			n.d = newNodeDrawing(n.Kind)
+		if n.d == nil {
+			n.d = &nodeDrawing{label: newLabel(theme.CaptionTextSize() + 1)}
 		}
 		n.d.label.set(nodeLabel(n.Node))
-		objs = append(objs, n.d.ring, n.d.disc, n.d.icon, n.d.pin)
 	}
-	for _, e := range g.edges {
-		objs = append(objs, e.d.label.plate, e.d.label.text)
-	}
-	for _, n := range g.order {
-		objs = append(objs, n.d.label.plate, n.d.label.text)
-	}
-	r.objects = append(objs, r.tip.plate, r.tip.text, r.placeholder)
 	r.restyle()
 }
 
-func newNodeDrawing(kind string) *nodeDrawing {
-	c, icon, _ := KindStyle(kind)
-	d := &nodeDrawing{
-		ring:  canvas.NewCircle(color.Transparent),
-		disc:  canvas.NewCircle(c),
-		pin:   canvas.NewCircle(color.Black),
-		icon:  canvas.NewImageFromResource(icon),
-		label: newLabel(theme.CaptionTextSize() + 1),
-		kind:  kind,
-	}
-	d.ring.StrokeWidth = ringWidth
-	d.pin.StrokeWidth = 1.5
-	d.icon.FillMode = canvas.ImageFillContain
-	return d
-}
-
-func newEdgeDrawing() *edgeDrawing {
-	d := &edgeDrawing{
-		line:  canvas.NewLine(color.Black),
-		head:  canvas.NewPolygon(3, color.Black),
-		label: newLabel(theme.CaptionTextSize()),
-	}
-	d.label.text.TextStyle.Italic = true
-	return d
-}
-
-// restyle applies theme colours and the selection, hover and pin state to
-// every drawing, then places them.
+// restyle takes the theme's colours and applies the selection and focus to
+// the labels, then places everything.
 func (r *graphRenderer) restyle() {
 	g := r.g
 	fg := theme.ColorForWidget(theme.ColorNameForeground, g)
 	bg := theme.ColorForWidget(theme.ColorNameBackground, g)
-	primary := theme.ColorForWidget(theme.ColorNamePrimary, g)
-	warm := theme.ColorForWidget(theme.ColorNameWarning, g)
-	plate := withAlpha(bg, 0.8)
+	primary := withAlpha(theme.ColorForWidget(theme.ColorNamePrimary, g), 1)
+	warm := withAlpha(theme.ColorForWidget(theme.ColorNameWarning, g), 1)
+	pal := palette{fg: withAlpha(fg, 1), rim: withAlpha(bg, 0.9), plate: withAlpha(bg, 0.8), primary: primary, warm: warm,
+		edge: [edgeStyles]color.NRGBA{withAlpha(fg, 0.4), warm, primary}}
+	if pal != r.pal {
+		r.paint.sprites = nil // icons are drawn in theme colours
+		r.pal = pal
+	}
 	for _, n := range g.order {
 		d := n.d
-		d.ring.StrokeColor = primary
-		if g.highlight[n.ID] && n.ID != g.selected {
-			d.ring.StrokeColor = warm
-		}
-		d.disc.StrokeColor, d.disc.StrokeWidth = withAlpha(bg, 0.9), 1.5
-		d.pin.FillColor, d.pin.StrokeColor = fg, bg
 		if bold := n.ID == g.selected || n.ID == g.focus; d.label.text.TextStyle.Bold != bold {
 			d.label.text.TextStyle.Bold = bold
 			d.label.size = fyne.Size{} // measure again
 		}
-		restyleLabel(&d.label, fg, plate)
-		for _, o := range []fyne.CanvasObject{d.ring, d.disc, d.pin} {
-			o.Refresh()
-		}
+		restyleLabel(&d.label, fg)
 	}
 	for _, e := range g.edges {
-		c, w := withAlpha(fg, 0.4), float32(edgeWidth)
-		if g.highlight[e.from.ID] && g.highlight[e.to.ID] {
-			c, w = withAlpha(warm, 1), edgeWidth*2.2
-		}
-		if g.hot(e.from) || g.hot(e.to) || e == g.hover.edge {
-			c, w = withAlpha(primary, 1), edgeWidth*1.8
-		}
-		e.d.line.StrokeColor, e.d.line.StrokeWidth = c, w
-		e.d.head.FillColor = c
-		restyleLabel(&e.d.label, withAlpha(fg, 0.85), plate)
-		e.d.line.Refresh()
-		e.d.head.Refresh()
+		restyleLabel(&e.d.label, withAlpha(fg, 0.85))
 	}
-	restyleLabel(&r.tip, fg, theme.ColorForWidget(theme.ColorNameOverlayBackground, g))
+	restyleLabel(&r.tip.label, fg)
+	r.tip.plate.FillColor = theme.ColorForWidget(theme.ColorNameOverlayBackground, g)
 	r.tip.plate.StrokeColor = theme.ColorForWidget(theme.ColorNameSeparator, g)
+	r.tip.plate.Refresh()
 	r.placeholder.Color = theme.ColorForWidget(theme.ColorNamePlaceHolder, g)
 	r.placeholder.Refresh()
 	r.place()
 }
 
 // restyleLabel colours a label, re-rendering its text only if that changed.
-func restyleLabel(l *label, fg, plate color.Color) {
-	l.plate.FillColor = plate
-	l.plate.Refresh()
+func restyleLabel(l *label, fg color.Color) {
 	if l.text.Color != fg || l.size == (fyne.Size{}) {
 		l.text.Color = fg
 		l.size = fyne.MeasureText(l.text.Text, l.text.TextSize, l.text.TextStyle)
@@ -231,6 +248,21 @@ func restyleLabel(l *label, fg, plate color.Color) {
 func (g *GraphView) hot(n *vnode) bool {
 	return n.ID == g.selected || n.ID == g.hover.node
 }
+
+// edgeStyle returns how e is painted: hot when an end is selected or under
+// the pointer, or the edge is; highlighted when both ends are; else plain.
+func (g *GraphView) edgeStyle(e *vedge) int {
+	switch {
+	case g.hot(e.from) || g.hot(e.to) || e == g.hover.edge:
+		return edgeHot
+	case g.highlight[e.from.ID] && g.highlight[e.to.ID]:
+		return edgeHighlighted
+	}
+	return edgePlain
+}
+
+// ringed reports whether n wears a ring: it is selected or highlighted.
+func (g *GraphView) ringed(n *vnode) bool { return n.ID == g.selected || g.highlight[n.ID] }
 
 // scale returns how much node discs and arrowheads are scaled at the
 // current zoom: less than the zoom itself, so they stay legible.
@@ -247,14 +279,26 @@ func (g *GraphView) radius(n *vnode) float32 {
 	return r
 }
 
-// place moves every drawing to its node's current position. It is the only
-// work done per animation frame: O(nodes + edges), no allocation.
+// place moves every drawing to its node's current position, chooses the
+// labels to show and has the raster painted again. It is the only work
+// done per animation frame on the UI goroutine besides painting:
+// O(nodes + edges), no allocation once the slices have grown.
 func (r *graphRenderer) place() {
-	g := r.g
-	if r.rev != g.rev {
+	if r.rev != r.g.rev {
 		r.sync() // restyle calls place again
 		return
 	}
+	r.gen++
+	r.relayout()
+}
+
+// relayout does place's work for a change of the view's pan alone, which
+// leaves the painted nodes and edges as they were, only shifted: the
+// painter then moves what it painted and paints only what the pan brought
+// into the raster.
+func (r *graphRenderer) relayout() {
+	g := r.g
+	r.placedPan = g.view.pan
 	size := g.Size()
 	r.labels.reset(size)
 	for i, n := range g.order {
@@ -268,31 +312,51 @@ func (r *graphRenderer) place() {
 	setVisible(r.placeholder, len(g.order) == 0)
 	r.placeholder.Move(fyne.NewPos(0, size.Height/2-10))
 	r.placeholder.Resize(fyne.NewSize(size.Width, 20))
+	r.offset = fyne.Delta{}
+	r.raster.Move(fyne.NewPos(-panMargin, -panMargin))
+	r.raster.Resize(size.AddWidthHeight(2*panMargin, 2*panMargin))
+	r.raster.Refresh()
+	r.needsPaint = true
+	objs := append(r.objects[:0], r.raster)
+	for _, l := range r.shown {
+		objs = append(objs, l.text)
+	}
+	r.objects = append(objs, r.tip.plate, r.tip.text, r.placeholder)
 }
 
-// placeNode positions the drawing of node n.
+// panned follows a pan of the view by d: the raster and the labels on show
+// move with it, unless the pan has used up the margin painted around the
+// widget or something else changed, when everything is placed afresh.
+func (r *graphRenderer) panned(d fyne.Delta) {
+	off := fyne.NewDelta(r.offset.DX+d.DX, r.offset.DY+d.DY)
+	if r.rev != r.g.rev {
+		r.place()
+		return
+	}
+	if abs32(off.DX) > panMargin || abs32(off.DY) > panMargin {
+		r.relayout()
+		return
+	}
+	r.offset = off
+	r.raster.Move(fyne.NewPos(-panMargin+off.DX, -panMargin+off.DY))
+	for _, l := range r.shown {
+		l.text.Move(l.text.Position().Add(d))
+	}
+}
+
+// reach is how far beyond the widget nodes and edges are placed: the
+// raster's margin, and room for a label.
+const reach = panMargin + labelWidth
+
+// placeNode records where node n is drawn and asks for its label.
 func (r *graphRenderer) placeNode(i int32, n *vnode, size fyne.Size) {
 	g, d := r.g, n.d
 	p, rad := g.toScreen(n.pos), g.radius(n)
-	onScreen := !n.hidden && p.X > -labelWidth && p.Y > -labelWidth && p.X < size.Width+labelWidth && p.Y < size.Height+labelWidth
-	setVisible(d.disc, onScreen)
-	setVisible(d.icon, onScreen)
-	setVisible(d.ring, onScreen && (n.ID == g.selected || g.highlight[n.ID]))
-	setVisible(d.pin, onScreen && n.pinned)
-	d.disc.Move(p.SubtractXY(rad, rad))
-	d.disc.Resize(fyne.NewSquareSize(2 * rad))
-	rr := rad + ringGap
-	d.ring.Move(p.SubtractXY(rr, rr))
-	d.ring.Resize(fyne.NewSquareSize(2 * rr))
-	ic := rad * 1.1
-	d.icon.Move(p.SubtractXY(ic/2, ic/2))
-	d.icon.Resize(fyne.NewSquareSize(ic))
-	pr := float32(5)
-	d.pin.Move(p.AddXY(rad*0.75-pr, -rad*0.75-pr))
-	d.pin.Resize(fyne.NewSquareSize(2 * pr))
+	d.at, d.rad = p, rad
+	d.onScreen = !n.hidden && p.X > -reach && p.Y > -reach && p.X < size.Width+reach && p.Y < size.Height+reach
 	z := g.view.zoom
-	d.wantLabel = onScreen && (z >= labelZoom || (z >= hubZoom && n.degree >= hubDegree) || g.hot(n) || n.ID == g.focus || g.highlight[n.ID])
-	if !onScreen {
+	d.wantLabel = d.onScreen && (z >= labelZoom || (z >= hubZoom && n.degree >= hubDegree) || g.hot(n) || n.ID == g.focus || g.highlight[n.ID])
+	if !d.onScreen {
 		return
 	}
 	r.labels.take(box{p.X - rad, p.Y - rad, p.X + rad, p.Y + rad, i})
@@ -317,8 +381,9 @@ func (g *GraphView) labelRank(n *vnode) int {
 	return mustShow + 2 + max(0, 100-n.degree)
 }
 
-// placeEdge positions the line, arrowhead and label of edge e: from rim to
-// rim, the head touching the target's rim, twins offset to either side.
+// placeEdge records where the line, arrowhead and label of edge e go: from
+// rim to rim, the head touching the target's rim, twins offset to either
+// side.
 func (r *graphRenderer) placeEdge(i int32, e *vedge, size fyne.Size) {
 	g, d := r.g, e.d
 	a, b := g.toScreen(e.from.pos), g.toScreen(e.to.pos)
@@ -326,11 +391,9 @@ func (r *graphRenderer) placeEdge(i int32, e *vedge, size fyne.Size) {
 	dist := math.Hypot(dx, dy)
 	ra, rb := float64(g.radius(e.from)), float64(g.radius(e.to))
 	arrow := float64(arrowSize * g.scale())
-	visible := !g.edgeHidden(e) && dist > ra+rb+arrow && segmentNear(a, b, size, labelWidth)
-	setVisible(d.line, visible)
-	setVisible(d.head, visible)
+	d.visible = !g.edgeHidden(e) && dist > ra+rb+arrow && segmentNear(a, b, size, reach)
 	d.wantLabel = false
-	if !visible {
+	if !d.visible {
 		return
 	}
 	ux, uy := dx/dist, dy/dist
@@ -338,19 +401,16 @@ func (r *graphRenderer) placeEdge(i int32, e *vedge, size fyne.Size) {
 	if e.twin { // offset to the right of the direction of travel
 		ox, oy = -uy*4, ux*4
 	}
-	start := fyne.NewPos(float32(float64(a.X)+ux*ra+ox), float32(float64(a.Y)+uy*ra+oy))
-	tip := fyne.NewPos(float32(float64(b.X)-ux*(rb+1)+ox), float32(float64(b.Y)-uy*(rb+1)+oy))
-	half := arrow / 2
-	mid := fyne.NewPos(tip.X-float32(ux*half), tip.Y-float32(uy*half))
-	d.line.Position1, d.line.Position2 = start, mid
-	d.line.Refresh()
-	d.head.Move(mid.SubtractXY(float32(half), float32(half)))
-	r.labels.take(box{mid.X - float32(half), mid.Y - float32(half), mid.X + float32(half), mid.Y + float32(half), -1})
-	d.head.Resize(fyne.NewSquareSize(float32(arrow)))
-	if angle := float32(math.Atan2(uy, ux)*180/math.Pi + 90); d.head.Angle != angle {
-		d.head.Angle = angle
-		d.head.Refresh()
-	}
+	d.ux, d.uy = float32(ux), float32(uy)
+	d.start = fyne.NewPos(float32(float64(a.X)+ux*ra+ox), float32(float64(a.Y)+uy*ra+oy))
+	d.tip = fyne.NewPos(float32(float64(b.X)-ux*(rb+1)+ox), float32(float64(b.Y)-uy*(rb+1)+oy))
+	// The head is 3/4 of arrow long (paint.go); the line stops just inside
+	// its base, so that a translucent line does not darken it.
+	base := arrow*0.75 - 0.5
+	d.end = fyne.NewPos(d.tip.X-float32(ux*base), d.tip.Y-float32(uy*base))
+	half := float32(arrow / 2)
+	mid := fyne.NewPos(d.tip.X-float32(ux)*half, d.tip.Y-float32(uy)*half)
+	r.labels.take(box{mid.X - half, mid.Y - half, mid.X + half, mid.Y + half, -1})
 	hot := g.hot(e.from) || g.hot(e.to)
 	d.wantLabel = g.view.zoom >= edgeLabelZoom || hot
 	if d.wantLabel {
@@ -358,8 +418,8 @@ func (r *graphRenderer) placeEdge(i int32, e *vedge, size fyne.Size) {
 		if hot {
 			rank = mustShow + 1
 		}
-		along := fyne.NewDelta(tip.X-start.X, tip.Y-start.Y)
-		r.labels.want(labelCandidate{rank: rank, node: -1, edge: i, order: i, anchor: start, along: along})
+		along := fyne.NewDelta(d.tip.X-d.start.X, d.tip.Y-d.start.Y)
+		r.labels.want(labelCandidate{rank: rank, node: -1, edge: i, order: i, anchor: d.start, along: along})
 	}
 }
 
@@ -382,6 +442,126 @@ func (r *graphRenderer) placeTip(size fyne.Size) {
 	p.X = min(p.X, size.Width-r.tip.size.Width/2-6)
 	p.Y = min(p.Y, size.Height-r.tip.size.Height-4)
 	r.tip.moveTo(p)
+}
+
+// draw is the raster's generator: it paints the frame last placed into an
+// image of w×h pixels (the raster's size times the canvas scale). Fyne
+// calls it while painting, on the UI goroutine. Edges and nodes are
+// painted strip by strip, each strip in drawing order, on up to 4 cores:
+// a strip of stripHeight rows stays in the processor's cache while the
+// edges crossing it are drawn. The plates go on top.
+func (r *graphRenderer) draw(w, h int) image.Image {
+	z := &r.paint
+	r.needsPaint = false
+	size := r.g.Size()
+	if size.Width <= 0 || w <= 0 {
+		img := z.frame(w, h)
+		clear(img.Pix)
+		return img
+	}
+	z.scale = float32(w) / (size.Width + 2*panMargin)
+	z.shift = panMargin
+	for _, n := range r.g.order {
+		if n.d.onScreen {
+			n.d.sprite = z.spriteFor(n.Kind, n.d.rad, r.pal.rim)
+		}
+	}
+	base := z.reuseBase(w, h, r.gen, r.placedPan)
+	var strips []image.Rectangle
+	for _, a := range z.exposed {
+		for y := a.Min.Y; y < a.Max.Y; y += stripHeight {
+			strips = append(strips, image.Rect(a.Min.X, y, a.Max.X, min(a.Max.Y, y+stripHeight)))
+		}
+	}
+	var next atomic.Int32
+	var wg sync.WaitGroup
+	for range max(1, min(runtime.GOMAXPROCS(0), 4)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := int(next.Add(1) - 1); i < len(strips); i = int(next.Add(1) - 1) {
+				strip := &painter{img: base, clip: strips[i], sprites: z.sprites, scale: z.scale, shift: z.shift}
+				r.paintEdges(strip)
+				r.paintNodes(strip)
+			}
+		}()
+	}
+	wg.Wait()
+	img := z.frame(w, h)
+	copy(img.Pix, base.Pix)
+	r.paintPlates()
+	return img
+}
+
+// stripHeight is the height, in pixels, of the strips draw paints one by one.
+const stripHeight = 64
+
+// paintEdges paints the visible lines and arrowheads within z's clip, style
+// by style, so that highlighted edges lie over plain ones and hot edges
+// over both.
+func (r *graphRenderer) paintEdges(z *painter) {
+	g := r.g
+	arrow := arrowSize * g.scale() * z.scale
+	left, top := float32(z.clip.Min.X)/z.scale-z.shift-arrow, float32(z.clip.Min.Y)/z.scale-z.shift-arrow
+	right, bottom := float32(z.clip.Max.X)/z.scale-z.shift+arrow, float32(z.clip.Max.Y)/z.scale-z.shift+arrow
+	for st := range edgeStyles {
+		c := premulOf(r.pal.edge[st])
+		for _, e := range g.edges {
+			d := e.d
+			if !d.visible || max(d.start.Y, d.tip.Y) < top || min(d.start.Y, d.tip.Y) > bottom ||
+				max(d.start.X, d.tip.X) < left || min(d.start.X, d.tip.X) > right {
+				continue
+			}
+			if g.edgeStyle(e) == st {
+				z.line(d.start, d.end, edgeWidths[st]*z.scale, c)
+				z.head(d.tip, d.ux, d.uy, arrow, c)
+			}
+		}
+	}
+}
+
+// paintNodes paints, in drawing order, each node on screen: its ring, its
+// disc with its icon, and its pin.
+func (r *graphRenderer) paintNodes(z *painter) {
+	g, s := r.g, z.scale
+	primary, warm, rim, fg := premulOf(r.pal.primary), premulOf(r.pal.warm), premulOf(r.pal.rim), premulOf(r.pal.fg)
+	left, top := float32(z.clip.Min.X)/s-z.shift, float32(z.clip.Min.Y)/s-z.shift
+	right, bottom := float32(z.clip.Max.X)/s-z.shift, float32(z.clip.Max.Y)/s-z.shift
+	for _, n := range g.order {
+		d := n.d
+		out := d.rad + ringGap + 6 // the ring and pin stay within this
+		if !d.onScreen || d.at.Y+out < top || d.at.Y-out > bottom || d.at.X+out < left || d.at.X-out > right {
+			continue
+		}
+		if g.ringed(n) {
+			c := primary
+			if n.ID != g.selected {
+				c = warm
+			}
+			rr := (d.rad + ringGap) * s
+			z.ring(d.at, rr-ringWidth*s, rr, c)
+		}
+		z.disc(d.sprite, d.at)
+		if n.pinned {
+			const pr = 5
+			at := d.at.AddXY(d.rad*0.75, -d.rad*0.75)
+			z.ring(at, -1, pr*s, rim)
+			z.ring(at, -1, (pr-1.5)*s, fg)
+		}
+	}
+}
+
+// paintPlates paints the plates behind the labels on show.
+func (r *graphRenderer) paintPlates() {
+	z := &r.paint
+	s := z.scale
+	for _, l := range r.shown {
+		p, size := l.plate()
+		x, y := z.px(p)
+		z.shape.reset()
+		z.shape.roundRect(x, y, x+size.Width*s, y+size.Height*s, 3*s)
+		z.fill(&z.shape, r.pal.plate)
+	}
 }
 
 // Layout is part of fyne.WidgetRenderer.

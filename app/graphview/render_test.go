@@ -2,7 +2,9 @@ package graphview
 
 import (
 	"fmt"
+	"image"
 	"math"
+	"slices"
 	"testing"
 
 	"fyne.io/fyne/v2"
@@ -16,8 +18,9 @@ func TestRenderSelectionRingAndFocus(t *testing.T) {
 		name      string
 		got, want bool
 	}{
-		{"ring on selected", g.nodes["a"].d.ring.Visible(), true},
-		{"no ring elsewhere", g.nodes["b"].d.ring.Visible(), false},
+		{"ring on selected", ring(t, g, "a", 1), true},
+		{"no ring elsewhere", ring(t, g, "b", 1), false},
+		{"ring on selected at scale 2", ring(t, g, "a", 2), true},
 		{"focus larger", g.radius(g.nodes["hub"]) > g.radius(g.nodes["a"]), true},
 		{"selected label bold", g.nodes["a"].d.label.text.TextStyle.Bold, true},
 		{"selected label shown", g.nodes["a"].d.label.text.Visible(), true},
@@ -38,16 +41,23 @@ func TestRenderArrowTouchesTargetRim(t *testing.T) {
 	for _, k := range []edgeKey{{"hub", "a"}, {"c", "hub"}} {
 		t.Run(k.from+"→"+k.to, func(t *testing.T) {
 			ve := g.edgeKey[k]
-			head := ve.d.head
-			c := head.Position().AddXY(head.Size().Width/2, head.Size().Height/2)
 			target := at(t, g, k.to)
 			rim := float64(g.radius(ve.to))
-			d := dist(c, target) // head centre lies half a head outside the rim
-			if want := rim + 1 + float64(arrowSize*g.scale())/2; math.Abs(d-want) > 1 {
-				t.Errorf("arrowhead centre from target: got %.1f want %.1f", d, want)
+			if d, want := dist(ve.d.tip, target), rim+1; math.Abs(d-want) > 0.5 {
+				t.Errorf("arrowhead point from target: got %.1f want %.1f", d, want)
 			}
-			if !head.Visible() || !ve.d.line.Visible() {
-				t.Errorf("visible: got head %v line %v want true, true", head.Visible(), ve.d.line.Visible())
+			if !ve.d.visible {
+				t.Errorf("visible: got false want true")
+			}
+			// Halfway along the head, and on the line where no label covers
+			// it, the edge's colour.
+			arrow := arrowSize * g.scale()
+			head := ve.d.tip.SubtractXY(ve.d.ux*arrow*0.4, ve.d.uy*arrow*0.4)
+			line := uncovered(t, g, ve.d.start, ve.d.end)
+			for _, p := range []fyne.Position{head, line} {
+				if c := painted(t, g, 1, p); !near(c, g.r.pal.edge[edgePlain]) {
+					t.Errorf("painted at %v: got %v want %v", p, c, g.r.pal.edge[edgePlain])
+				}
 			}
 		})
 	}
@@ -83,6 +93,56 @@ func TestRenderLabelsDoNotOverlap(t *testing.T) {
 	}
 }
 
+// uncovered returns a point on the segment ab that no label's plate covers.
+func uncovered(t *testing.T, g *GraphView, a, b fyne.Position) fyne.Position {
+	t.Helper()
+	for f := float32(0.1); f < 0.95; f += 0.05 {
+		p := a.AddXY((b.X-a.X)*f, (b.Y-a.Y)*f)
+		free := true
+		for _, l := range g.r.shown {
+			at, size := l.plate()
+			if p.X >= at.X-1 && p.Y >= at.Y-1 && p.X <= at.X+size.Width+1 && p.Y <= at.Y+size.Height+1 {
+				free = false
+			}
+		}
+		if free {
+			return p
+		}
+	}
+	t.Fatalf("labels cover the whole of %v–%v", a, b)
+	return a
+}
+
+// ring reports whether node id's ring is painted in the selection colour,
+// on an image painted at the given scale.
+func ring(t *testing.T, g *GraphView, id string, scale float32) bool {
+	n := g.nodes[id]
+	p := n.d.at.AddXY(n.d.rad+ringGap-ringWidth/2, 0)
+	return near(painted(t, g, scale, p), g.r.pal.primary)
+}
+
+func TestRenderDiscsInKindColours(t *testing.T) {
+	g, _ := newTestView(t)
+	star(g)
+	for _, scale := range []float32{1, 2} {
+		for _, id := range []string{"hub", "a", "c"} {
+			n := g.nodes[id]
+			want, _, _ := KindStyle(n.Kind)
+			// Inside the rim, beside the icon.
+			if got := painted(t, g, scale, n.d.at.AddXY(0, n.d.rad*0.8)); !near(got, withAlpha(want, 1)) {
+				t.Errorf("disc of %s at scale %v: got %v want %v", id, scale, got, want)
+			}
+		}
+	}
+	t.Run("hidden by the filter", func(t *testing.T) {
+		g.SetFilter(Filter{Node: func(n Node) bool { return n.ID != "a" }})
+		want, _, _ := KindStyle(Vocab + "Person")
+		if got := painted(t, g, 1, g.nodes["a"].d.at); near(got, withAlpha(want, 1)) {
+			t.Errorf("filtered-out disc: got %v painted want nothing of its colour", got)
+		}
+	})
+}
+
 func TestRenderEmptyShowsPlaceholder(t *testing.T) {
 	g, _ := newTestView(t)
 	if !g.r.placeholder.Visible() {
@@ -105,6 +165,48 @@ func TestRenderEdgeLabelsWhenZoomedIn(t *testing.T) {
 	}
 	if label() {
 		t.Errorf("edge label at zoom %.2f: got shown want hidden", g.Zoom())
+	}
+}
+
+// TestRenderPanRepaintsOnlyWhatItExposes checks that a frame painted by
+// shifting the last one and painting the strips a pan exposed is the frame
+// a full repaint gives.
+func TestRenderPanRepaintsOnlyWhatItExposes(t *testing.T) {
+	g, _ := newTestView(t)
+	var nodes []Node
+	var edges []Edge
+	for i := range 300 {
+		nodes = append(nodes, Node{ID: fmt.Sprint(i), Label: fmt.Sprint("Node ", i), Kind: Vocab + knownKinds[i%len(knownKinds)]})
+		if i > 0 {
+			edges = append(edges, e(fmt.Sprint(i/3), fmt.Sprint(i)), e(fmt.Sprint(i), fmt.Sprint(i*7%300)))
+		}
+	}
+	g.SetGraph(nodes, edges, "0")
+	g.ZoomIn() // the graph reaches beyond the raster
+	g.Pin("5")
+	g.Select("7")
+	s := g.Size().AddWidthHeight(2*panMargin, 2*panMargin)
+	for _, scale := range []float32{1, 2} {
+		w, h := int(s.Width*scale), int(s.Height*scale)
+		g.r.draw(w, h)
+		for _, d := range []fyne.Delta{{DX: panMargin + 37, DY: -90}, {DX: -20, DY: panMargin + 1}, {DX: -panMargin - 5, DY: -panMargin - 9}} {
+			g.panBy(d) // past the margin: placed again and painted
+			shifted := slices.Clone(g.r.draw(w, h).(*image.RGBA).Pix)
+			if len(g.r.paint.exposed) != 1 && len(g.r.paint.exposed) != 2 {
+				t.Errorf("scale %v pan %v: exposed %v, want the strips the pan uncovered", scale, d, g.r.paint.exposed)
+			}
+			g.r.gen++
+			full := g.r.draw(w, h).(*image.RGBA).Pix
+			worst, at := 0, 0
+			for i := range full {
+				if d := abs(int(full[i]) - int(shifted[i])); d > worst {
+					worst, at = d, i
+				}
+			}
+			if worst > 2 { // float rounding may tip a channel by one level
+				t.Errorf("scale %v pan %v: shifted frame differs from a full repaint by %d levels at pixel (%d, %d)", scale, d, worst, at/4%w, at/4/w)
+			}
+		}
 	}
 }
 

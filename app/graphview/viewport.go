@@ -96,7 +96,9 @@ func (g *GraphView) zoomAround(at fyne.Position, factor float32) {
 func (g *GraphView) panBy(d fyne.Delta) {
 	g.view.autoFit = false
 	g.view.pan = g.view.pan.AddXY(d.DX, d.DY)
-	g.viewChanged()
+	if g.r != nil {
+		g.r.panned(d)
+	}
 }
 
 // Fit frames every node with a margin, magnifying at most to maxFitZoom.
