@@ -378,6 +378,7 @@ func (s *Store) indexImported(ctx context.Context, names []quad.Quad, labels map
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	s.forgetSourcesLocked()
 	for _, q := range names {
 		s.indexQuad(q)
 	}

@@ -35,6 +35,7 @@ func (s *Store) Refresh(ctx context.Context) (bool, error) {
 	}
 	s.mu.Lock()
 	s.names, s.text, s.kinds, s.labels, s.adj = fresh.names, fresh.text, fresh.kinds, fresh.labels, fresh.adj
+	s.forgetSourcesLocked()
 	s.mu.Unlock()
 	w.indexed.Store(v)
 	return true, nil

@@ -68,8 +68,39 @@ func (s *Store) Sources(ctx context.Context) ([]Source, error) {
 
 // Source returns the cited document id names: its title, publisher, date,
 // URL and how many facts it labels. Its fields are empty where the store
-// does not state them.
+// does not state them. Answers are kept until the store is next written
+// to, so that a node citing hundreds of sources costs no read of each.
 func (s *Store) Source(ctx context.Context, id ID) (Source, error) {
+	s.mu.RLock()
+	src, ok := s.sources[id]
+	gen, facts := s.writes, s.labels[id]
+	s.mu.RUnlock()
+	if !ok {
+		var err error
+		if src, err = s.readSource(ctx, id); err != nil {
+			return Source{}, err
+		}
+		s.mu.Lock()
+		if s.writes == gen { // else what was read may be out of date already
+			if s.sources == nil {
+				s.sources = make(map[ID]Source)
+			}
+			s.sources[id] = src
+		}
+		s.mu.Unlock()
+	}
+	src.Facts = facts
+	return src, nil
+}
+
+// forgetSourcesLocked drops the Sources kept, after a write. The caller
+// holds s.mu.
+func (s *Store) forgetSourcesLocked() {
+	s.sources, s.writes = nil, s.writes+1
+}
+
+// readSource reads a Source's fields, all but Facts, from the store.
+func (s *Store) readSource(ctx context.Context, id ID) (Source, error) {
 	n, err := s.Node(ctx, id)
 	if err != nil {
 		return Source{}, err
@@ -85,9 +116,6 @@ func (s *Store) Source(ctx context.Context, id ID) (Source, error) {
 			src.URL = p.Value
 		}
 	}
-	s.mu.RLock()
-	src.Facts = s.labels[id]
-	s.mu.RUnlock()
 	return src, nil
 }
 

@@ -66,6 +66,12 @@ type Store struct {
 	labels map[ID]int  // quads per graph label, i.e. facts per source
 	adj    *adjacency  // edges and type members (adjacency.go)
 	snap   snapshotKey // the store state the snapshot file holds (snapshot.go)
+
+	// sources keeps Source's answers, Facts aside, until the next write;
+	// writes counts the writes the index has seen, so that an answer read
+	// during one is not kept.
+	sources map[ID]Source
+	writes  uint64
 }
 
 // nameInfo is what the index keeps of a node: enough to label and colour it
@@ -238,6 +244,7 @@ func (s *Store) Load(ctx context.Context, r quad.Reader) (int, error) {
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	s.forgetSourcesLocked()
 	for _, q := range quads {
 		s.indexQuad(q)
 	}

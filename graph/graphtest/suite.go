@@ -58,6 +58,7 @@ func Run(t *testing.T, open Opener) {
 	}
 	t.Run("Empty", func(t *testing.T) { testEmpty(t, ctx, open(t, graph.Options{})) })
 	t.Run("LoadIsAtomic", func(t *testing.T) { testLoadAtomic(t, ctx, open(t, graph.Options{})) })
+	t.Run("SourceAfterWrite", func(t *testing.T) { testSourceAfterWrite(t, ctx, open(t, graph.Options{Seed: Fixture})) })
 }
 
 func testNode(t *testing.T, ctx context.Context, s *graph.Store) {
@@ -377,5 +378,29 @@ func testDetailsOfType(t *testing.T, ctx context.Context, s *graph.Store) {
 		if want := []string{tc.want}; !reflect.DeepEqual(got, want) {
 			t.Errorf("Details(%s, %d).Groups\n got %q\nwant %q", tc.id, tc.perGroup, got, want)
 		}
+	}
+}
+
+// testSourceAfterWrite checks that Source, which keeps its answers, gives
+// what the store holds after an Import and after a Load.
+func testSourceAfterWrite(t *testing.T, ctx context.Context, s *graph.Store) {
+	defer s.Close()
+	news := graph.ID("urn:reelgraph:src:news")
+	if src, err := s.Source(ctx, news); err != nil || src.URL != "" || src.Publisher != "" {
+		t.Fatalf("Source(news) = %+v, %v; want no URL and no publisher", src, err)
+	}
+	url := `<urn:reelgraph:src:news> <http://schema.org/url> "https://example.org/news" <urn:reelgraph:src:news> .`
+	if _, err := s.Import(ctx, nquads.NewReader(strings.NewReader(url), false), graph.ImportOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	if src, _ := s.Source(ctx, news); src.URL != "https://example.org/news" || src.Facts != 13 {
+		t.Errorf("after an import, Source(news) = %+v; want its new URL and 13 facts", src)
+	}
+	pub := `<urn:reelgraph:src:news> <http://schema.org/publisher> "Daily" <urn:reelgraph:src:news> .`
+	if _, err := s.Load(ctx, nquads.NewReader(strings.NewReader(pub), false)); err != nil {
+		t.Fatal(err)
+	}
+	if src, _ := s.Source(ctx, news); src.Publisher != "Daily" {
+		t.Errorf("after a load, Source(news) = %+v; want publisher Daily", src)
 	}
 }
