@@ -1,5 +1,7 @@
 package graph
 
+import "encoding/binary"
+
 // adjacency indexes the store's edges and type memberships in memory, so
 // that a node's neighbours are read without reading its quads. A supernode
 // made of type statements (the film set's /people/person is the object of
@@ -21,8 +23,11 @@ type adjacency struct {
 	// first that made it one), as positions in stmts, by type number.
 	members map[uint32][]uint32
 	// label holds each node's label by number, as names does by ID, so
-	// that a supernode's neighbours are sorted without a map lookup each.
+	// that a supernode's neighbours are sorted without a map lookup each;
+	// key holds its first bytes (labelKey), so that most comparisons of
+	// labels read no label.
 	label []string
+	key   []uint64
 	names map[ID]nameInfo // the Store's, read when a node gets a number
 }
 
@@ -31,7 +36,7 @@ type statement struct{ s, p, o, l uint32 }
 
 func newAdjacency(names map[ID]nameInfo) *adjacency {
 	return &adjacency{ids: []ID{""}, num: map[ID]uint32{"": 0}, at: [][]uint32{nil},
-		members: make(map[uint32][]uint32), label: []string{""}, names: names}
+		members: make(map[uint32][]uint32), label: []string{""}, key: []uint64{0}, names: names}
 }
 
 // number returns id's number, giving it one if it has none.
@@ -43,15 +48,26 @@ func (a *adjacency) number(id ID) uint32 {
 	a.ids = append(a.ids, id)
 	a.num[id] = n
 	a.at = append(a.at, nil)
-	a.label = append(a.label, a.names[id].label)
+	l := a.names[id].label
+	a.label = append(a.label, l)
+	a.key = append(a.key, labelKey(l))
 	return n
 }
 
 // setLabel records that id's label is now label.
 func (a *adjacency) setLabel(id ID, label string) {
 	if n, ok := a.num[id]; ok {
-		a.label[n] = label
+		a.label[n], a.key[n] = label, labelKey(label)
 	}
+}
+
+// labelKey returns the first 8 bytes of a label as a number, zeros after
+// a short one: where two labels' keys differ, they compare as the labels
+// do. Zero is no key: the label is empty or starts with zero bytes.
+func labelKey(label string) uint64 {
+	var b [8]byte
+	copy(b[:], label)
+	return binary.BigEndian.Uint64(b[:])
 }
 
 // labelOf returns node n's label, or its IRI's last segment if it has none.
@@ -138,9 +154,10 @@ func (a *adjacency) neighbors(id ID, opt NeighborOptions) []Edge {
 func (a *adjacency) link(names map[ID]nameInfo) {
 	a.names = names
 	a.label = make([]string, len(a.ids))
+	a.key = make([]uint64, len(a.ids))
 	for id, info := range names {
 		if n, ok := a.num[id]; ok {
-			a.label[n] = info.label
+			a.label[n], a.key[n] = info.label, labelKey(info.label)
 		}
 	}
 	isType := make(map[uint32]bool)

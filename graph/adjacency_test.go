@@ -155,8 +155,8 @@ func checkAdjacency(t *testing.T, s *Store, when string) {
 	checkMembers(t, s, when)
 	checkGroups(t, s, when)
 	for id, n := range s.adj.num {
-		if got, want := s.adj.label[n], s.names[id].label; got != want {
-			t.Fatalf("%s: label of %s is %q, want %q", when, id, got, want)
+		if got, want := s.adj.label[n], s.names[id].label; got != want || s.adj.key[n] != labelKey(want) {
+			t.Fatalf("%s: label of %s is %q (key %x), want %q", when, id, got, s.adj.key[n], want)
 		}
 	}
 }
@@ -310,5 +310,20 @@ func TestAdjacencyMatchesQuads(t *testing.T) {
 			defer s.Close()
 			checkAdjacency(t, s, "after a crash")
 		})
+	}
+}
+
+func TestLabelKeyOrder(t *testing.T) {
+	labels := []string{"", "a", "ab", "ab\x00", "ab\x00c", "abcdefgh", "abcdefghi", "abcdefgi", "b", "Zorro", "zorro", "Édith", "\x00\x00x"}
+	for _, a := range labels {
+		for _, b := range labels {
+			ka, kb := labelKey(a), labelKey(b)
+			if ka == kb || ka == 0 || kb == 0 {
+				continue
+			}
+			if (ka < kb) != (a < b) {
+				t.Errorf("labelKey(%q) = %x, labelKey(%q) = %x: not in the labels' order", a, ka, b, kb)
+			}
+		}
 	}
 }

@@ -145,7 +145,7 @@ func (g *grouper) count(p uint32, d Direction, m, l uint32, distinct bool) {
 		g.seen[[2]uint32{uint32(i), m}] = true
 	}
 	g.groups[i].Total++
-	g.firsts[i].offer(labelled{a.labelOf(m), a.ids[m], m})
+	g.firsts[i].offer(labelled{a.key[m], a.labelOf(m), a.ids[m], m})
 }
 
 func (g *grouper) keep() {
@@ -193,12 +193,16 @@ type firstByLabel struct {
 }
 
 type labelled struct {
+	key   uint64 // labelKey(label), or zero
 	label string
 	id    ID
 	x     uint32
 }
 
 func (l labelled) less(m labelled) bool {
+	if l.key != m.key && l.key != 0 && m.key != 0 {
+		return l.key < m.key
+	}
 	return l.label < m.label || l.label == m.label && l.id < m.id
 }
 
