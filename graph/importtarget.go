@@ -199,9 +199,9 @@ func (t *boltTarget) count(context.Context) (int64, error) { return t.w.size, ni
 // known reports whether v is the subject of a quad the import added or
 // the store held before.
 func (t *boltTarget) known(v quad.Value) (bool, error) {
-	added, old, err := t.w.subject(v)
-	if added || !old || err != nil {
-		return added, err
+	known, sure, err := t.w.subject(v)
+	if sure || err != nil {
+		return known, err
 	}
 	return isSubject(t.s.qs, v)
 }
@@ -238,7 +238,7 @@ func (t *boltTarget) commit() error {
 
 func (t *boltTarget) abort() {
 	if t.w != nil {
-		t.w.db.Close()
+		t.w.abort()
 		t.w = nil
 	}
 	t.done = true

@@ -54,6 +54,8 @@ type kvBulk struct {
 	subjects map[uint64]struct{} // subjects of the quads added
 	labelled map[uint64]int      // quads added per graph label
 
+	view *kvView // read transaction of the pending batches
+
 	nodes map[refs.ValueHash]*kvNode // values the pending quads use
 	quads []kvQuad                   // pending quads, by ID
 	seen  map[[4]uint64]struct{}     // pending quads, by value IDs
@@ -155,13 +157,12 @@ type batchNode struct {
 // add adds a batch of quads, skipping those the file or the pending quads
 // hold, as one ApplyDeltas of the batch would.
 func (w *kvBulk) add(batch []quad.Quad) error {
-	tx, err := w.db.Begin(false)
+	r, err := w.read()
 	if err != nil {
 		return err
 	}
-	defer tx.Rollback()
 	nodes, dirs := batchNodes(batch)
-	if err := w.resolve(tx, nodes); err != nil {
+	if err := w.resolve(r.tx, nodes); err != nil {
 		return err
 	}
 	stamp := time.Now().UnixNano()
@@ -179,7 +180,7 @@ func (w *kvBulk) add(batch []quad.Quad) error {
 			continue
 		}
 		if !mustBeNew {
-			held, err := w.holds(tx, q.dirs)
+			held, err := r.holds(q.dirs)
 			if err != nil {
 				return err
 			} else if held {
@@ -194,7 +195,6 @@ func (w *kvBulk) add(batch []quad.Quad) error {
 		w.labelled[q.dirs[3]]++
 	}
 	w.size += int64(len(w.quads) - first)
-	tx.Rollback()
 	if len(w.quads) >= w.chunk {
 		return w.flush()
 	}
@@ -275,14 +275,49 @@ func valueID(tx *bolt.Tx, h refs.ValueHash) uint64 {
 	return id
 }
 
+// kvView is a read transaction on the file with its log and index buckets
+// at hand: in a read transaction bolt looks a bucket up from the root each
+// time it is asked for.
+type kvView struct {
+	tx      *bolt.Tx
+	log     *bolt.Bucket
+	indexes []*bolt.Bucket // as kvBulk.indexes; nil where the file has none
+	w       *kvBulk
+}
+
+// read returns the read transaction the pending batches share, begun on
+// first use. It must end before the file is written: bolt cannot grow a
+// file while a read transaction has it mapped.
+func (w *kvBulk) read() (*kvView, error) {
+	if w.view != nil {
+		return w.view, nil
+	}
+	tx, err := w.db.Begin(false)
+	if err != nil {
+		return nil, err
+	}
+	w.view = &kvView{tx: tx, log: tx.Bucket(kvLog), w: w}
+	for _, ind := range w.indexes {
+		w.view.indexes = append(w.view.indexes, tx.Bucket(indexBucket(ind)))
+	}
+	return w.view, nil
+}
+
+func (w *kvBulk) endRead() {
+	if w.view != nil {
+		w.view.tx.Rollback()
+		w.view = nil
+	}
+}
+
 // holds reports whether the file holds a live quad of these value IDs, as
 // Cayley's hasPrimitive finds out: the quads listed under its key in every
 // index, newest first.
-func (w *kvBulk) holds(tx *bolt.Tx, dirs [4]uint64) (bool, error) {
+func (r *kvView) holds(dirs [4]uint64) (bool, error) {
 	var ids []uint64
-	for i, ind := range w.indexes {
+	for i, ind := range r.w.indexes {
 		var list []uint64
-		if b := tx.Bucket(indexBucket(ind)); b != nil {
+		if b := r.indexes[i]; b != nil {
 			var err error
 			if list, err = decodeIndex(b.Get(indexKey(ind, dirs))); err != nil {
 				return false, err
@@ -294,10 +329,9 @@ func (w *kvBulk) holds(tx *bolt.Tx, dirs [4]uint64) (bool, error) {
 			ids = intersect(ids, list)
 		}
 	}
-	log := tx.Bucket(kvLog)
-	for i := len(ids) - 1; i >= 0 && log != nil; i-- {
-		var p cproto.Primitive
-		if err := proto.Unmarshal(log.Get(idKey(ids[i])), &p); err != nil {
+	for i := len(ids) - 1; i >= 0; i-- {
+		p, err := r.quad(ids[i])
+		if err != nil {
 			return false, err
 		}
 		if !p.Deleted && p.Subject == dirs[0] && p.Predicate == dirs[1] && p.Object == dirs[2] && p.Label == dirs[3] {
@@ -305,6 +339,43 @@ func (w *kvBulk) holds(tx *bolt.Tx, dirs [4]uint64) (bool, error) {
 		}
 	}
 	return false, nil
+}
+
+// quad reads the log entry of id.
+func (r *kvView) quad(id uint64) (*cproto.Primitive, error) {
+	var p cproto.Primitive
+	if r.log == nil {
+		return &p, nil
+	}
+	return &p, proto.Unmarshal(r.log.Get(idKey(id)), &p)
+}
+
+// heldSubject reports whether the file holds a live quad with subject id,
+// reading an index that leads with the subject; ok is false if none does.
+func (r *kvView) heldSubject(id uint64) (held, ok bool, err error) {
+	for i, ind := range r.w.indexes {
+		if ind.Dirs[0] != quad.Subject {
+			continue
+		}
+		if r.indexes[i] == nil {
+			return false, true, nil
+		}
+		prefix := idKey(id)
+		c := r.indexes[i].Cursor()
+		for k, v := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, v = c.Next() {
+			ids, err := decodeIndex(v)
+			if err != nil {
+				return false, true, err
+			}
+			for _, q := range ids {
+				if p, err := r.quad(q); err != nil || !p.Deleted {
+					return err == nil, true, err
+				}
+			}
+		}
+		return false, true, nil
+	}
+	return false, false, nil
 }
 
 func indexBucket(ind ckv.QuadIndex) []byte {
@@ -374,35 +445,56 @@ func (w *kvBulk) valueID(v quad.Value) (uint64, error) {
 	if n := w.nodes[h]; n != nil {
 		return n.id, nil
 	}
-	var id uint64
-	err := w.db.View(func(tx *bolt.Tx) error { id = valueID(tx, h); return nil })
-	return id, err
+	r, err := w.read()
+	if err != nil {
+		return 0, err
+	}
+	return valueID(r.tx, h), nil
 }
 
-// subject reports whether v is the subject of a quad added so far, and
-// whether the file held v before the first add: only then can it be the
-// subject of a quad the file held before.
-func (w *kvBulk) subject(v quad.Value) (added, old bool, err error) {
+// subject reports whether v is the subject of a quad added or held by the
+// file. sure is false if the file has no index that tells: then only the
+// quads added were looked at.
+func (w *kvBulk) subject(v quad.Value) (known, sure bool, err error) {
 	id, err := w.valueID(v)
-	if err != nil {
-		return false, false, err
+	if _, added := w.subjects[id]; err != nil || id == 0 || added || id > w.first {
+		// A value new to the file is the subject of added quads only.
+		return added && id != 0, true, err
 	}
-	_, added = w.subjects[id]
-	return added && id != 0, id != 0 && id <= w.first, nil
+	r, err := w.read()
+	if err != nil {
+		return false, true, err
+	}
+	return r.heldSubject(id)
 }
 
 // flush writes the pending quads and their values into the file.
 func (w *kvBulk) flush() error {
+	w.endRead()
+	// What is not needed to write is let go first, and the values once
+	// written: the indexes are the largest writes.
+	w.seen = nil
 	nodes := make([]kvHashNode, 0, len(w.nodes))
 	for h, n := range w.nodes {
 		nodes = append(nodes, kvHashNode{h, n})
 	}
+	w.nodes = nil
 	slices.SortFunc(nodes, func(a, b kvHashNode) int { return bytes.Compare(a.hash[:], b.hash[:]) })
-	steps := []func([]kvHashNode) error{w.writeLog, w.writeValues, w.writeRefs, w.writeIndexes, w.writeMeta}
-	for _, step := range steps {
-		if err := step(nodes); err != nil {
-			return err
-		}
+	err := w.writeLog(nodes)
+	if err == nil {
+		err = w.writeValues(nodes)
+	}
+	if err == nil {
+		err = w.writeRefs(nodes)
+	}
+	if err == nil {
+		err = w.writeIndexes()
+	}
+	if err == nil {
+		err = w.writeMeta()
+	}
+	if err != nil {
+		return err
 	}
 	w.reset()
 	return nil
@@ -493,7 +585,7 @@ func (w *kvBulk) writeRefs(nodes []kvHashNode) error {
 }
 
 // writeIndexes appends the pending quads' IDs to the lists of every index.
-func (w *kvBulk) writeIndexes([]kvHashNode) error {
+func (w *kvBulk) writeIndexes() error {
 	type entry struct {
 		key [32]byte
 		id  uint64
@@ -535,7 +627,7 @@ func (w *kvBulk) writeIndexes([]kvHashNode) error {
 }
 
 // writeMeta stores the counters; as Cayley does, only those that changed.
-func (w *kvBulk) writeMeta([]kvHashNode) error {
+func (w *kvBulk) writeMeta() error {
 	return w.db.Update(func(tx *bolt.Tx) error {
 		meta := tx.Bucket(kvMeta)
 		for key, v := range map[string]int64{"size": w.size, "horizon": w.horizon} {
@@ -606,4 +698,10 @@ func (w *kvBulk) close() error {
 		err = cerr
 	}
 	return err
+}
+
+// abort closes the file without writing what is pending.
+func (w *kvBulk) abort() {
+	w.endRead()
+	w.db.Close()
 }

@@ -66,6 +66,7 @@ func TestKVBulkMatchesCayley(t *testing.T) {
 					t.Fatal(err)
 				}
 			}
+			checkSubjects(t, w, qs, append(slices.Clone(tc.seed), input...))
 			qs.Close()
 			if err := w.close(); err != nil {
 				t.Fatal(err)
@@ -91,6 +92,26 @@ func TestKVBulkMatchesCayley(t *testing.T) {
 			}
 			compareKV(t, viaCayley, viaBulk)
 		})
+	}
+}
+
+// checkSubjects checks kvBulk.subject against Cayley's store for every
+// value of quads.
+func checkSubjects(t *testing.T, w *kvBulk, qs cgraph.QuadStore, quads []quad.Quad) {
+	t.Helper()
+	seen := make(map[quad.Value]bool)
+	for _, q := range quads {
+		for _, v := range []quad.Value{q.Subject, q.Object, q.Label} {
+			if v == nil || seen[v] {
+				continue
+			}
+			seen[v] = true
+			want, err := isSubject(qs, v)
+			got, sure, err2 := w.subject(v)
+			if err != nil || err2 != nil || !sure || got != want {
+				t.Errorf("subject(%v) = %v (sure: %v), %v; Cayley: %v, %v", v, got, sure, err2, want, err)
+			}
+		}
 	}
 }
 
