@@ -271,29 +271,54 @@ func (z *painter) line(a, b fyne.Position, width float32, c premul) {
 	slope := (by - ay) / (bx - ax)
 	half := width * float32(math.Sqrt(float64(1+slope*slope))) / 2 // half the band, across the minor axis
 	pix := img.Pix
-	for x, xe := max(major0, int(floor32(ax))), min(major1-1, int(floor32(bx))); x <= xe; x++ {
-		l, r := max(ax, float32(x)), min(bx, float32(x+1)) // the part of the column the segment spans
-		if r <= l {
+	for x, xe := max(major0, ifloor(ax)), min(major1-1, ifloor(bx)); x <= xe; x++ {
+		l, r := float32(x), float32(x+1) // the part of the column the segment spans
+		if ax > l {
+			l = ax
+		}
+		if bx < r {
+			r = bx
+		}
+		span := r - l
+		if span <= 0 {
 			continue
 		}
-		yc := ay + ((l+r)/2-ax)*slope
+		yc := ay + ((l+r)*0.5-ax)*slope
 		lo, hi := yc-half, yc+half
-		for y, ye := max(minor0, int(floor32(lo))), min(minor1-1, int(floor32(hi))); y <= ye; y++ {
-			cov := (min(hi, float32(y+1)) - max(lo, float32(y))) * (r - l)
-			k := uint32(cov*255 + 0.5)
-			if cov <= 0 || k == 0 {
+		for y, ye := max(minor0, ifloor(lo)), min(minor1-1, ifloor(hi)); y <= ye; y++ {
+			top, bottom := float32(y), float32(y+1)
+			if lo > top {
+				top = lo
+			}
+			if hi < bottom {
+				bottom = hi
+			}
+			k := uint32((bottom-top)*span*255 + 0.5)
+			if bottom <= top || k == 0 {
 				continue
 			}
 			i := x*majorStep + y*minorStep
 			p := pix[i : i+4 : i+4]
-			sa := c.a * k / 255
+			sa := div255(c.a * k)
 			inv := 255 - sa
-			p[0] = uint8((c.r*k + uint32(p[0])*inv) / 255)
-			p[1] = uint8((c.g*k + uint32(p[1])*inv) / 255)
-			p[2] = uint8((c.b*k + uint32(p[2])*inv) / 255)
-			p[3] = uint8(sa + uint32(p[3])*inv/255)
+			p[0] = uint8(div255(c.r*k + uint32(p[0])*inv))
+			p[1] = uint8(div255(c.g*k + uint32(p[1])*inv))
+			p[2] = uint8(div255(c.b*k + uint32(p[2])*inv))
+			p[3] = uint8(sa + div255(uint32(p[3])*inv))
 		}
 	}
+}
+
+// div255 returns v/255 rounded, for v up to 255×255×2.
+func div255(v uint32) uint32 { return (v + 128 + (v+128)>>8) >> 8 }
+
+// ifloor returns the largest integer not above v.
+func ifloor(v float32) int {
+	i := int(v)
+	if float32(i) > v {
+		i--
+	}
+	return i
 }
 
 // head draws an arrowhead whose point is at tip (widget units), pointing
