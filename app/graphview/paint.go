@@ -19,8 +19,11 @@ const maxSprites = 512
 // painter draws a frame's edges, arrowheads, discs, icons, rings, pins and
 // label plates into one image, which the renderer shows as a single
 // canvas.Raster: a GL driver then uploads one texture a frame instead of
-// drawing thousands of objects. The image, the rasterizer and the paths are
-// reused from frame to frame.
+// drawing thousands of objects. Lines, arrowheads and rings are drawn
+// pixel by pixel, anti-aliased; discs with their icons come from a cache
+// of sprites; plates go through x/image/vector. The images and paths are
+// reused from frame to frame. Copies of a painter with another clip paint
+// strips of the same image on several cores.
 type painter struct {
 	// base holds the edges and nodes last painted, without the plates:
 	// a pan shifts it and paints only the strips it exposes.
@@ -52,9 +55,8 @@ type spriteKey struct {
 	rim    color.NRGBA
 }
 
-// polys collects polygons filled at once in one colour: where they overlap
-// the colour is laid down once, so all must wind the same way (holes the
-// other way).
+// polys collects polygons to fill at once in one colour, with the
+// rasterizer of golang.org/x/image/vector: a disc of a sprite, a plate.
 type polys struct {
 	pts            []float32 // x, y pairs, in image pixels
 	ends           []int     // end of each polygon in pts
@@ -66,33 +68,17 @@ func (p *polys) reset() {
 	p.x0, p.y0, p.x1, p.y1 = math.MaxFloat32, math.MaxFloat32, -math.MaxFloat32, -math.MaxFloat32
 }
 
-// add adds the polygon through the points xy (x, y pairs).
-func (p *polys) add(xy ...float32) {
-	for i := 0; i < len(xy); i += 2 {
-		p.x0, p.x1 = min(p.x0, xy[i]), max(p.x1, xy[i])
-		p.y0, p.y1 = min(p.y0, xy[i+1]), max(p.y1, xy[i+1])
-	}
-	p.pts = append(p.pts, xy...)
-	p.ends = append(p.ends, len(p.pts))
-}
-
-// circle adds a circle of radius r around (x, y); reverse winds it the
-// other way, to cut a hole in a larger one.
-func (p *polys) circle(x, y, r float32, reverse bool) {
+// circle adds a circle of radius r around (x, y), as a polygon fine
+// enough not to show its corners.
+func (p *polys) circle(x, y, r float32) {
 	n := max(12, min(72, int(r*1.6)))
-	start := len(p.pts)
 	for i := range n {
 		a := 2 * math.Pi * float64(i) / float64(n)
-		if reverse {
-			a = -a
-		}
 		p.pts = append(p.pts, x+r*float32(math.Cos(a)), y+r*float32(math.Sin(a)))
 	}
+	p.ends = append(p.ends, len(p.pts))
 	p.x0, p.x1 = min(p.x0, x-r), max(p.x1, x+r)
 	p.y0, p.y1 = min(p.y0, y-r), max(p.y1, y+r)
-	if start < len(p.pts) {
-		p.ends = append(p.ends, len(p.pts))
-	}
 }
 
 // roundRect adds a rectangle with corners rounded by radius c.
@@ -484,10 +470,10 @@ func (z *painter) drawSprite(k spriteKey) *image.RGBA {
 	c := float32(side) / 2
 	col, icon, _ := KindStyle(k.kind)
 	sp.shape.reset()
-	sp.shape.circle(c, c, r, false)
+	sp.shape.circle(c, c, r)
 	sp.fill(&sp.shape, k.rim)
 	sp.shape.reset()
-	sp.shape.circle(c, c, max(0, r-1.5*z.scale), false)
+	sp.shape.circle(c, c, max(0, r-1.5*z.scale))
 	sp.fill(&sp.shape, col)
 	if ic := int(math.Round(float64(r * 1.1))); ic >= 4 {
 		if img := rasterIcon(icon, ic); img != nil {
