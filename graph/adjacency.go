@@ -149,17 +149,9 @@ func (a *adjacency) neighbors(id ID, opt NeighborOptions) []Edge {
 	return edges
 }
 
-// link fills at, members and label from stmts and names, as adding the
-// statements one by one would, with one allocation for all the edge lists.
-func (a *adjacency) link(names map[ID]nameInfo) {
-	a.names = names
-	a.label = make([]string, len(a.ids))
-	a.key = make([]uint64, len(a.ids))
-	for id, info := range names {
-		if n, ok := a.num[id]; ok {
-			a.label[n], a.key[n] = info.label, labelKey(info.label)
-		}
-	}
+// link fills at and members from stmts, as adding the statements one by
+// one would, with one allocation for all the edge lists.
+func (a *adjacency) link() {
 	isType := make(map[uint32]bool)
 	for _, t := range typePredicates {
 		if n, ok := a.num[t]; ok {

@@ -23,7 +23,7 @@ import (
 // leaves a snapshot that no longer matches.
 const (
 	snapshotFile  = "names.snapshot"
-	snapshotMagic = "reelgraph name index v2\n" // v2 added the edges
+	snapshotMagic = "reelgraph name index v3\n" // v2 added the edges, v3 their labels
 )
 
 // snapshotKey identifies the state of a store a snapshot was taken of.
@@ -154,11 +154,13 @@ func (w *snapshotWriter) encode(s *Store, key snapshotKey) {
 	w.adjacency(s.adj)
 }
 
-// adjacency writes the node numbers' IDs, then the statements in order.
+// adjacency writes the node numbers' IDs and labels, then the statements
+// in order.
 func (w *snapshotWriter) adjacency(a *adjacency) {
 	w.uint(uint64(len(a.ids) - 1))
-	for _, id := range a.ids[1:] {
+	for n, id := range a.ids[1:] {
 		w.str(string(id))
+		w.str(a.label[n+1])
 	}
 	w.uint(uint64(len(a.stmts)))
 	for _, st := range a.stmts {
@@ -275,13 +277,16 @@ func (r *snapshotReader) counts() map[ID]int {
 }
 
 func (r *snapshotReader) adjacency(names map[ID]nameInfo) *adjacency {
-	n := r.count(1)
-	a := &adjacency{ids: make([]ID, 1, n+1), num: make(map[ID]uint32, n+1)}
+	n := r.count(2)
+	a := &adjacency{ids: make([]ID, 1, n+1), num: make(map[ID]uint32, n+1), names: names,
+		label: make([]string, 1, n+1), key: make([]uint64, 1, n+1)}
 	a.num[""] = 0
 	for range n {
-		id := ID(r.str())
+		id, label := ID(r.str()), r.str()
 		a.num[id] = uint32(len(a.ids))
 		a.ids = append(a.ids, id)
+		a.label = append(a.label, label)
+		a.key = append(a.key, labelKey(label))
 	}
 	a.stmts = make([]statement, r.count(4))
 	for i := range a.stmts {
@@ -298,6 +303,6 @@ func (r *snapshotReader) adjacency(names map[ID]nameInfo) *adjacency {
 	if r.err != nil {
 		return nil
 	}
-	a.link(names)
+	a.link()
 	return a
 }
