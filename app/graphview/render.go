@@ -361,7 +361,7 @@ func (r *graphRenderer) placeNode(i int32, n *vnode, size fyne.Size) {
 	}
 	r.labels.take(box{p.X - rad, p.Y - rad, p.X + rad, p.Y + rad, i})
 	if d.wantLabel {
-		r.labels.want(labelCandidate{rank: g.labelRank(n), node: i, edge: -1, order: i, anchor: p, gap: rad + 3})
+		r.labels.want(labelCandidate{rank: offscreen(g.labelRank(n), p, size), node: i, edge: -1, order: i, anchor: p, gap: rad + 3})
 	}
 }
 
@@ -419,8 +419,20 @@ func (r *graphRenderer) placeEdge(i int32, e *vedge, size fyne.Size) {
 			rank = mustShow + 1
 		}
 		along := fyne.NewDelta(d.tip.X-d.start.X, d.tip.Y-d.start.Y)
-		r.labels.want(labelCandidate{rank: rank, node: -1, edge: i, order: i, anchor: d.start, along: along})
+		centre := d.start.AddXY(along.DX/2, along.DY/2)
+		r.labels.want(labelCandidate{rank: offscreen(rank, centre, size), node: -1, edge: i, order: i, anchor: d.start, along: along})
 	}
+}
+
+// offscreen returns the rank of a label anchored at p: rank itself if p is
+// within the widget or the label must show, else a rank after every label
+// on screen, so that labels in the raster's margin, which a pan may bring
+// into view, take what maxLabels leaves.
+func offscreen(rank int, p fyne.Position, size fyne.Size) int {
+	if rank <= mustShow+1 || (p.X >= 0 && p.Y >= 0 && p.X <= size.Width && p.Y <= size.Height) {
+		return rank
+	}
+	return rank + 1000
 }
 
 // segmentNear reports whether the segment ab comes within margin of the

@@ -1,6 +1,7 @@
 package graphview
 
 import (
+	"cmp"
 	"fmt"
 	"image"
 	"math"
@@ -165,6 +166,41 @@ func TestRenderEdgeLabelsWhenZoomedIn(t *testing.T) {
 	}
 	if label() {
 		t.Errorf("edge label at zoom %.2f: got shown want hidden", g.Zoom())
+	}
+}
+
+func TestRenderLabelsCappedOnScreenFirst(t *testing.T) {
+	g, _ := newTestView(t)
+	// A grid of 1,600 nodes 70 units apart at zoom 1: ~100 on screen, many
+	// more in the raster's margin, more labels than maxLabels. The nodes
+	// farthest out come first in drawing order, which breaks ties.
+	var st State
+	for i := range 1600 {
+		x, y := float64(i%40-20)*70, float64(i/40-20)*70
+		st.Nodes = append(st.Nodes, NodeState{Node: Node{ID: fmt.Sprint(i), Label: fmt.Sprint("N", i)}, X: x, Y: y})
+	}
+	slices.SortFunc(st.Nodes, func(a, b NodeState) int {
+		return cmp.Compare(math.Hypot(b.X, b.Y), math.Hypot(a.X, a.Y))
+	})
+	g.Restore(st)
+	if g.Zoom() != 1 {
+		t.Fatalf("zoom: got %v want 1", g.Zoom())
+	}
+	s := g.Size()
+	on, wantOn := 0, 0
+	for _, n := range g.order {
+		if p := n.d.at; p.X >= 0 && p.Y >= 0 && p.X <= s.Width && p.Y <= s.Height {
+			wantOn++
+			if n.d.label.text.Visible() {
+				on++
+			}
+		}
+	}
+	if len(g.r.shown) != maxLabels {
+		t.Errorf("labels shown: got %d want %d", len(g.r.shown), maxLabels)
+	}
+	if on != wantOn {
+		t.Errorf("labels of nodes on screen shown: got %d want all %d", on, wantOn)
 	}
 }
 
