@@ -458,10 +458,9 @@ func (r *graphRenderer) placeTip(size fyne.Size) {
 
 // draw is the raster's generator: it paints the frame last placed into an
 // image of w×h pixels (the raster's size times the canvas scale). Fyne
-// calls it while painting, on the UI goroutine. Edges and nodes are
-// painted strip by strip, each strip in drawing order, on up to 4 cores:
-// a strip of stripHeight rows stays in the processor's cache while the
-// edges crossing it are drawn. The plates go on top.
+// calls it while painting, on the UI goroutine. Edges and nodes go on a
+// base image kept between frames, of which a pan repaints only what it
+// exposed (painter.reuseBase); the plates go on a copy of it.
 func (r *graphRenderer) draw(w, h int) image.Image {
 	z := &r.paint
 	r.needsPaint = false
@@ -479,8 +478,20 @@ func (r *graphRenderer) draw(w, h int) image.Image {
 		}
 	}
 	base := z.reuseBase(w, h, r.gen, r.placedPan)
+	r.paintStrips(base, z.exposed)
+	img := z.frame(w, h)
+	copy(img.Pix, base.Pix)
+	r.paintPlates()
+	return img
+}
+
+// paintStrips paints the edges and nodes within the given rectangles of
+// img, cut into strips of stripHeight rows, each strip in drawing order,
+// shared out among up to 4 cores.
+func (r *graphRenderer) paintStrips(img *image.RGBA, areas []image.Rectangle) {
+	z := &r.paint
 	var strips []image.Rectangle
-	for _, a := range z.exposed {
+	for _, a := range areas {
 		for y := a.Min.Y; y < a.Max.Y; y += stripHeight {
 			strips = append(strips, image.Rect(a.Min.X, y, a.Max.X, min(a.Max.Y, y+stripHeight)))
 		}
@@ -492,20 +503,16 @@ func (r *graphRenderer) draw(w, h int) image.Image {
 		go func() {
 			defer wg.Done()
 			for i := int(next.Add(1) - 1); i < len(strips); i = int(next.Add(1) - 1) {
-				strip := &painter{img: base, clip: strips[i], sprites: z.sprites, scale: z.scale, shift: z.shift}
+				strip := &painter{img: img, clip: strips[i], sprites: z.sprites, scale: z.scale, shift: z.shift}
 				r.paintEdges(strip)
 				r.paintNodes(strip)
 			}
 		}()
 	}
 	wg.Wait()
-	img := z.frame(w, h)
-	copy(img.Pix, base.Pix)
-	r.paintPlates()
-	return img
 }
 
-// stripHeight is the height, in pixels, of the strips draw paints one by one.
+// stripHeight is the height, in pixels, of the strips paintStrips hands out.
 const stripHeight = 64
 
 // paintEdges paints the visible lines and arrowheads within z's clip, style
