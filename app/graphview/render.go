@@ -27,9 +27,10 @@ const (
 )
 
 // panMargin is how far, in widget units, the raster reaches beyond each
-// side of the widget (the widget clips it). A pan moves the raster and the
-// labels already placed rather than painting afresh, until it has used up
-// the margin.
+// side of the widget. The widget clips it: Fyne clips the objects of a
+// fyne.Scrollable to its bounds, and GraphView is one (input.go). A pan
+// moves the raster and the labels already placed rather than painting
+// afresh, until it has used up the margin.
 const panMargin = 160
 
 // graphRenderer draws a GraphView. Edges, arrowheads, discs with their
