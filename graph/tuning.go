@@ -10,5 +10,5 @@ import (
 // only speeds up the duplicate checks of writes: seconds and tens of
 // megabytes for half a million quads. The live store is written only by
 // Load, whose duplicate checks then read the index instead; imports write
-// into a copy opened with the filter.
+// into a copy through kvBulk, which reads the indexes too.
 var liveBolt = cgraph.Options{kv.OptNoBloom: true}
