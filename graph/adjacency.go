@@ -83,8 +83,10 @@ func (a *adjacency) stmt(e Edge) statement {
 }
 
 // addEdge indexes e unless it is indexed already.
-func (a *adjacency) addEdge(e Edge) {
-	st := a.stmt(e)
+func (a *adjacency) addEdge(e Edge) { a.addStatement(a.stmt(e)) }
+
+// addStatement indexes the edge st unless it is indexed already.
+func (a *adjacency) addStatement(st statement) {
 	// Look for it among the edges of whichever end has fewer.
 	list, bit := a.at[st.s], uint32(0)
 	if len(a.at[st.o]) < len(list) {
@@ -99,6 +101,42 @@ func (a *adjacency) addEdge(e Edge) {
 	a.stmts = append(a.stmts, st)
 	a.at[st.s] = append(a.at[st.s], i)
 	a.at[st.o] = append(a.at[st.o], i|1)
+}
+
+// edgeBuffer holds the edges an import reads until they join the index at
+// its commit, in node numbers of its own: each ID is kept once, not with
+// every quad that names it.
+type edgeBuffer struct {
+	ids   []ID
+	num   map[ID]uint32
+	stmts []statement
+}
+
+func (b *edgeBuffer) add(e Edge) {
+	if b.num == nil {
+		b.ids, b.num = []ID{""}, map[ID]uint32{"": 0}
+	}
+	number := func(id ID) uint32 {
+		n, ok := b.num[id]
+		if !ok {
+			n = uint32(len(b.ids))
+			b.ids = append(b.ids, id)
+			b.num[id] = n
+		}
+		return n
+	}
+	b.stmts = append(b.stmts, statement{number(e.Subject), number(e.Predicate), number(e.Object), number(e.Source)})
+}
+
+// addTo indexes the buffered edges in a, but those it holds already.
+func (b *edgeBuffer) addTo(a *adjacency) {
+	live := make([]uint32, len(b.ids))
+	for i, id := range b.ids {
+		live[i] = a.number(id)
+	}
+	for _, st := range b.stmts {
+		a.addStatement(statement{live[st.s], live[st.p], live[st.o], live[st.l]})
+	}
 }
 
 // addMember records that subj is a member of typ, as stated by a quad with

@@ -150,7 +150,8 @@ type importer struct {
 
 	sum        ImportSummary
 	unlabelled bool
-	names      []quad.Quad     // label, alias, type and edge statements, for the index
+	names      []quad.Quad     // label, alias and type statements, for the index
+	edges      edgeBuffer      // edges, for the index
 	labels     map[ID]struct{} // graph labels the import uses
 	candidates []LookAlike     // names of subjects new to the store
 	lastReport time.Time
@@ -198,7 +199,7 @@ func (im *importer) run(ctx context.Context, r quad.Reader) (ImportSummary, erro
 	if err := t.commit(); err != nil {
 		return ImportSummary{}, err
 	}
-	im.s.indexImported(ctx, im.names, im.labels, counts)
+	im.s.indexImported(ctx, im.names, &im.edges, im.labels, counts)
 	im.sum.Added = mid - before
 	im.sum.Duplicates = im.sum.Read - im.sum.Added
 	im.sum.SourceQuads = after - mid
@@ -271,8 +272,11 @@ func (im *importer) note(q quad.Quad) {
 	}
 	pred, _ := nodeID(q.Predicate)
 	isName := rankOf(labelPredicates, pred) >= 0 || contains(aliasPredicates, pred)
-	_, isEdge := edgeOf(q)
-	if !isName && !isEdge && !contains(typePredicates, pred) {
+	if e, ok := edgeOf(q); ok {
+		im.edges.add(e)
+		return
+	}
+	if !isName && !contains(typePredicates, pred) {
 		return
 	}
 	im.names = append(im.names, q)
@@ -370,7 +374,7 @@ func (im *importer) newLabelCounts() map[ID]int {
 // indexImported folds the imported names, types and edges into the index and
 // recounts the facts of every source the import touched, but for those
 // counts gives.
-func (s *Store) indexImported(ctx context.Context, names []quad.Quad, labels map[ID]struct{}, counts map[ID]int) {
+func (s *Store) indexImported(ctx context.Context, names []quad.Quad, edges *edgeBuffer, labels map[ID]struct{}, counts map[ID]int) {
 	for l := range labels {
 		if _, ok := counts[l]; !ok {
 			counts[l] = s.countLabel(ctx, l)
@@ -379,6 +383,7 @@ func (s *Store) indexImported(ctx context.Context, names []quad.Quad, labels map
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.forgetSourcesLocked()
+	edges.addTo(s.adj)
 	for _, q := range names {
 		s.indexQuad(q)
 	}
