@@ -2,6 +2,7 @@ package graph
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -38,7 +39,22 @@ func index(s *Store) []any {
 	for _, q := range []string{"eternau", "netflix", "inc", "e"} {
 		hits = append(hits, s.text.Search(q, 10)...)
 	}
-	return []any{s.names, s.kinds, s.labels, hits, s.text.Len()}
+	return []any{s.names, s.kinds, s.labels, hits, s.text.Len(), edges(s)}
+}
+
+// edges returns what the adjacency index holds: every node's edges and
+// members, and its label, by ID.
+func edges(s *Store) map[ID]string {
+	a := s.adj
+	out := make(map[ID]string)
+	for n, id := range a.ids {
+		var members []ID
+		for _, x := range a.members[uint32(n)] {
+			members = append(members, a.ids[a.stmts[x].s])
+		}
+		out[id] = fmt.Sprint(a.neighbors(id, NeighborOptions{}), members, a.label[n], a.key[n])
+	}
+	return out
 }
 
 func TestSnapshotRoundTrip(t *testing.T) {
