@@ -9,9 +9,10 @@ import "encoding/binary"
 // edges costs only the page asked for.
 //
 // Nodes are numbered; number 0 is no node (a quad without a graph label).
-// Every indexed statement is kept once, in the order it was added, which
-// is the store's order: buildIndex reads the quads in order and writes
-// append. It is not safe for concurrent use; the Store guards it with mu.
+// Every indexed statement is kept once, in the order it was added: the
+// store's order when the index is built from the quads, the order of
+// their input for the quads Load and Import add. It is not safe for
+// concurrent use; the Store guards it with mu.
 type adjacency struct {
 	ids   []ID          // by number
 	num   map[ID]uint32 // numbers by ID
@@ -153,7 +154,7 @@ func (a *adjacency) edge(st statement) Edge {
 }
 
 // neighbors returns id's edges as Store.Neighbors does: outgoing first,
-// then incoming, each in store order.
+// then incoming, each in the order added.
 func (a *adjacency) neighbors(id ID, opt NeighborOptions) []Edge {
 	n, ok := a.num[id]
 	if !ok {
