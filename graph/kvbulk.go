@@ -78,6 +78,7 @@ type kvQuad struct {
 const (
 	kvChunkQuads = 1 << 20 // kvBulk.chunk
 	kvTxPuts     = 1 << 17 // puts per write transaction
+	kvIndexFill  = 0.9     // how full index pages are written
 	kvVersion    = 2       // Cayley's kv data version
 )
 
@@ -607,7 +608,10 @@ func (w *kvBulk) writeIndexes() error {
 		}
 		starts = append(starts, len(entries))
 		name, size := indexBucket(ind), 8*len(ind.Dirs)
-		err := w.update(len(starts)-1, bolt.DefaultFillPercent, func(t *kvTx, i int) error {
+		// Pages filled to 90 %, as databases build B-tree indexes in bulk,
+		// leave room for the keys of later imports and make the file
+		// smaller than bolt's default of half.
+		err := w.update(len(starts)-1, kvIndexFill, func(t *kvTx, i int) error {
 			b, err := t.bucket(name)
 			if err != nil {
 				return err
