@@ -439,7 +439,7 @@ func (g *GraphView) Select(id string) {
 		return
 	}
 	g.selected = id
-	g.restyle()
+	g.remark()
 }
 
 // Highlight marks the given nodes (a path, a query's results) with a ring,
@@ -450,7 +450,7 @@ func (g *GraphView) Highlight(ids ...string) {
 	for _, id := range ids {
 		g.highlight[id] = true
 	}
-	g.restyle()
+	g.remark()
 }
 
 // Highlighted reports whether node id is highlighted.
@@ -552,10 +552,17 @@ func (g *GraphView) changed() {
 	}
 }
 
-// restyle redraws after a change of selection, pins or hover.
+// restyle redraws after a change of what is drawn, such as the filter.
 func (g *GraphView) restyle() {
 	if g.r != nil {
 		g.r.restyle()
+	}
+}
+
+// remark redraws after a change of selection, hover or highlight.
+func (g *GraphView) remark() {
+	if g.r != nil {
+		g.r.remark()
 	}
 }
 

@@ -196,7 +196,7 @@ func (g *GraphView) updateHover(p fyne.Position) {
 	g.hover = h
 	switch {
 	case was.node != h.node || was.edge != h.edge:
-		g.restyle()
+		g.remark()
 	case g.r != nil:
 		g.r.placeTip(g.Size())
 	}
@@ -208,7 +208,7 @@ func (g *GraphView) clearHover() {
 		return
 	}
 	g.hover = hoverState{}
-	g.restyle()
+	g.remark()
 }
 
 // nodeAt returns the topmost node whose disc or visible label is at p.

@@ -123,11 +123,11 @@ func (z *painter) fill(p *polys, c color.Color) {
 
 // reuseBase returns the base image for a frame of w×h pixels painted for
 // generation gen at the view's pan, and sets z.exposed to what is left to
-// paint on it: everything, cleared, unless the base was painted for the
-// same generation and scale at a pan a whole number of pixels away, when
-// its content is shifted by that much and only the strips the shift
-// exposed are cleared and left to paint.
-func (z *painter) reuseBase(w, h int, gen uint64, pan fyne.Position) *image.RGBA {
+// paint on it: everything, cleared (full is then true), unless the base
+// was painted for the same generation and scale at a pan a whole number of
+// pixels away, when its content is shifted by that much and only the
+// strips the shift exposed are cleared and left to paint.
+func (z *painter) reuseBase(w, h int, gen uint64, pan fyne.Position) (base *image.RGBA, full bool) {
 	dx, dy := (pan.X-z.basePan.X)*z.scale, (pan.Y-z.basePan.Y)*z.scale
 	ix, iy := int(math.Round(float64(dx))), int(math.Round(float64(dy)))
 	reuse := z.base != nil && z.base.Rect.Dx() == w && z.base.Rect.Dy() == h && gen == z.baseGen && z.scale == z.baseScale &&
@@ -137,14 +137,22 @@ func (z *painter) reuseBase(w, h int, gen uint64, pan fyne.Position) *image.RGBA
 	switch {
 	case z.base == nil || z.base.Rect.Dx() != w || z.base.Rect.Dy() != h:
 		z.base = image.NewRGBA(image.Rect(0, 0, w, h))
-		z.exposed = append(z.exposed, z.base.Rect)
 	case !reuse:
 		clear(z.base.Pix)
-		z.exposed = append(z.exposed, z.base.Rect)
 	default:
 		z.exposed = shiftImage(z.base, ix, iy, z.exposed)
+		return z.base, false
 	}
-	return z.base
+	z.exposed = append(z.exposed, z.base.Rect)
+	return z.base, true
+}
+
+// clearRect makes the rectangle a of img transparent.
+func clearRect(img *image.RGBA, a image.Rectangle) {
+	a = a.Intersect(img.Rect)
+	for y := a.Min.Y; y < a.Max.Y; y++ {
+		clear(img.Pix[img.PixOffset(a.Min.X, y):img.PixOffset(a.Max.X, y)])
+	}
 }
 
 // shiftImage moves the content of img by (dx, dy) pixels, clears what it

@@ -90,3 +90,18 @@ func BenchmarkPaint5000(b *testing.B) {
 	}
 	b.ReportMetric(float64(cpuTime()-c0)/1e6/float64(b.N), "cpu-ms/op")
 }
+
+// BenchmarkSelect5000 times selecting one node after another in the same
+// view and painting the raster again, as a click asks: the selection's
+// ring and the edges it lights up are repainted, not the whole raster.
+func BenchmarkSelect5000(b *testing.B) {
+	g := panView(b)
+	s := g.Size().AddWidthHeight(2*panMargin, 2*panMargin)
+	g.r.draw(int(s.Width), int(s.Height))
+	c0 := cpuTime()
+	for i := 0; b.Loop(); i++ {
+		g.Select(fmt.Sprint(1 + i%2)) // two hubs of the tree
+		g.r.draw(int(s.Width), int(s.Height))
+	}
+	b.ReportMetric(float64(cpuTime()-c0)/1e6/float64(b.N), "cpu-ms/op")
+}

@@ -50,10 +50,11 @@ type graphRenderer struct {
 	labels      labelPlacer
 	shown       []*label // the labels on show, in the order they were placed
 	pal         palette
+	fg          color.Color // the theme's text colour, as of the last restyle
 	paint       painter
 	offset      fyne.Delta    // pan since the drawings were placed
 	placedPan   fyne.Position // the view's pan when they were placed
-	gen         uint64        // bumped by every change but a pan
+	gen         uint64        // bumped by every change but a pan or one of selection, hover or highlight
 	needsPaint  bool          // placed since the raster was last painted
 }
 
@@ -81,6 +82,7 @@ type nodeDrawing struct {
 	rad       float32       // radius on screen
 	onScreen  bool          // within the raster, and not filtered out
 	sprite    spriteKey     // the disc painted for it
+	ring      int8          // the ring painted for it: ringNone, ringSelected or ringHighlighted
 	wantLabel bool          // the label would show if it fit
 }
 
@@ -91,6 +93,7 @@ type edgeDrawing struct {
 	tip        fyne.Position // the arrowhead's point, on the target's rim
 	ux, uy     float32       // unit vector from source to target
 	visible    bool
+	style      int8 // the style it was painted in
 	label      label
 	wantLabel  bool // the label would show if it fit
 }
@@ -215,17 +218,8 @@ func (r *graphRenderer) restyle() {
 		r.paint.sprites = nil // icons are drawn in theme colours
 		r.pal = pal
 	}
-	for _, n := range g.order {
-		d := n.d
-		if bold := n.ID == g.selected || n.ID == g.focus; d.label.text.TextStyle.Bold != bold {
-			d.label.text.TextStyle.Bold = bold
-			d.label.size = fyne.Size{} // measure again
-		}
-		restyleLabel(&d.label, fg)
-	}
-	for _, e := range g.edges {
-		restyleLabel(&e.d.label, withAlpha(fg, 0.85))
-	}
+	r.fg = fg
+	r.styleLabels()
 	restyleLabel(&r.tip.label, fg)
 	r.tip.plate.FillColor = theme.ColorForWidget(theme.ColorNameOverlayBackground, g)
 	r.tip.plate.StrokeColor = theme.ColorForWidget(theme.ColorNameSeparator, g)
@@ -233,6 +227,35 @@ func (r *graphRenderer) restyle() {
 	r.placeholder.Color = theme.ColorForWidget(theme.ColorNamePlaceHolder, g)
 	r.placeholder.Refresh()
 	r.place()
+}
+
+// styleLabels applies the theme's text colour, the selection and the focus
+// to the labels.
+func (r *graphRenderer) styleLabels() {
+	g := r.g
+	for _, n := range g.order {
+		d := n.d
+		if bold := n.ID == g.selected || n.ID == g.focus; d.label.text.TextStyle.Bold != bold {
+			d.label.text.TextStyle.Bold = bold
+			d.label.size = fyne.Size{} // measure again
+		}
+		restyleLabel(&d.label, r.fg)
+	}
+	for _, e := range g.edges {
+		restyleLabel(&e.d.label, withAlpha(r.fg, 0.85))
+	}
+}
+
+// remark follows a change of selection, hover or highlight: the labels are
+// restyled and placed again, and the painter repaints only around the
+// edges and rings whose look changed (marksChanged).
+func (r *graphRenderer) remark() {
+	if r.rev != r.g.rev {
+		r.sync()
+		return
+	}
+	r.styleLabels()
+	r.relayout()
 }
 
 // restyleLabel colours a label, re-rendering its text only if that changed.
@@ -262,8 +285,23 @@ func (g *GraphView) edgeStyle(e *vedge) int {
 	return edgePlain
 }
 
-// ringed reports whether n wears a ring: it is selected or highlighted.
-func (g *GraphView) ringed(n *vnode) bool { return n.ID == g.selected || g.highlight[n.ID] }
+// Rings a node may wear.
+const (
+	ringNone = iota
+	ringSelected
+	ringHighlighted
+)
+
+// ringOf returns the ring n wears: the selection's, or the highlight's.
+func (g *GraphView) ringOf(n *vnode) int8 {
+	switch {
+	case n.ID == g.selected:
+		return ringSelected
+	case g.highlight[n.ID]:
+		return ringHighlighted
+	}
+	return ringNone
+}
 
 // scale returns how much node discs and arrowheads are scaled at the
 // current zoom: less than the zoom itself, so they stay legible.
@@ -478,12 +516,83 @@ func (r *graphRenderer) draw(w, h int) image.Image {
 			n.d.sprite = z.spriteFor(n.Kind, n.d.rad, r.pal.rim)
 		}
 	}
-	base := z.reuseBase(w, h, r.gen, r.placedPan)
-	r.paintStrips(base, z.exposed)
+	base, full := z.reuseBase(w, h, r.gen, r.placedPan)
+	areas := z.exposed
+	if !full {
+		areas = bandHulls(append(areas, r.marksChanged()...), h)
+		for _, a := range areas {
+			clearRect(base, a)
+		}
+		z.exposed = areas
+	}
+	r.paintStrips(base, areas)
+	r.notePainted()
 	img := z.frame(w, h)
 	copy(img.Pix, base.Pix)
 	r.paintPlates()
 	return img
+}
+
+// marksChanged returns the rectangles of the raster around the visible
+// edges whose style, and the nodes whose ring, changed since they were
+// painted.
+func (r *graphRenderer) marksChanged() []image.Rectangle {
+	g, z := r.g, &r.paint
+	var out []image.Rectangle
+	pad := (arrowSize*g.scale() + edgeWidth*2.2 + 2) * z.scale
+	around := func(a, b fyne.Position, pad float32) image.Rectangle {
+		ax, ay := z.px(a)
+		bx, by := z.px(b)
+		return image.Rect(ifloor(min(ax, bx)-pad), ifloor(min(ay, by)-pad), ifloor(max(ax, bx)+pad)+1, ifloor(max(ay, by)+pad)+1)
+	}
+	for _, e := range g.edges {
+		if d := e.d; d.visible && d.style != int8(g.edgeStyle(e)) {
+			out = append(out, around(d.start, d.tip, pad))
+		}
+	}
+	for _, n := range g.order {
+		if d := n.d; d.onScreen && d.ring != g.ringOf(n) {
+			out = append(out, around(d.at, d.at, (d.rad+ringGap+1)*z.scale))
+		}
+	}
+	return out
+}
+
+// notePainted records the style each edge and the ring each node was
+// painted with.
+func (r *graphRenderer) notePainted() {
+	g := r.g
+	for _, e := range g.edges {
+		e.d.style = int8(g.edgeStyle(e))
+	}
+	for _, n := range g.order {
+		n.d.ring = g.ringOf(n)
+	}
+}
+
+// bandHulls returns, for each band of stripHeight rows of an image h
+// pixels high that rects touch, one rectangle spanning the band's rows and
+// every column the rects touch there: rectangles that do not overlap, so
+// that what they cover is painted once.
+func bandHulls(rects []image.Rectangle, h int) []image.Rectangle {
+	bands := make([]image.Rectangle, (h+stripHeight-1)/stripHeight)
+	for _, a := range rects {
+		for b := max(0, a.Min.Y/stripHeight); b < len(bands) && b*stripHeight < a.Max.Y; b++ {
+			band := image.Rect(a.Min.X, b*stripHeight, a.Max.X, min(h, (b+1)*stripHeight))
+			if bands[b].Empty() {
+				bands[b] = band
+			} else {
+				bands[b] = bands[b].Union(band)
+			}
+		}
+	}
+	out := rects[:0]
+	for _, b := range bands {
+		if !b.Empty() {
+			out = append(out, b)
+		}
+	}
+	return out
 }
 
 // paintStrips paints the edges and nodes within the given rectangles of
@@ -553,9 +662,9 @@ func (r *graphRenderer) paintNodes(z *painter) {
 		if !d.onScreen || d.at.Y+out < top || d.at.Y-out > bottom || d.at.X+out < left || d.at.X-out > right {
 			continue
 		}
-		if g.ringed(n) {
+		if ring := g.ringOf(n); ring != ringNone {
 			c := primary
-			if n.ID != g.selected {
+			if ring == ringHighlighted {
 				c = warm
 			}
 			rr := (d.rad + ringGap) * s

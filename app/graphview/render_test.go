@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
 )
 
 func TestRenderSelectionRingAndFocus(t *testing.T) {
@@ -208,6 +209,51 @@ func TestRenderLabelsCappedOnScreenFirst(t *testing.T) {
 // shifting the last one and painting the strips a pan exposed is the frame
 // a full repaint gives.
 func TestRenderPanRepaintsOnlyWhatItExposes(t *testing.T) {
+	g := spreadView(t)
+	s := g.Size().AddWidthHeight(2*panMargin, 2*panMargin)
+	for _, scale := range []float32{1, 2} {
+		w, h := int(s.Width*scale), int(s.Height*scale)
+		g.r.draw(w, h)
+		for _, d := range []fyne.Delta{{DX: panMargin + 37, DY: -90}, {DX: -20, DY: panMargin + 1}, {DX: -panMargin - 5, DY: -panMargin - 9}} {
+			g.panBy(d) // past the margin: placed again and painted
+			name := fmt.Sprintf("scale %v pan %v", scale, d)
+			partialMatchesFull(t, g, w, h, name)
+		}
+	}
+}
+
+func TestRenderRemarkRepaintsOnlyAroundChanges(t *testing.T) {
+	g := spreadView(t)
+	s := g.Size().AddWidthHeight(2*panMargin, 2*panMargin)
+	mouse := func(id string) func() {
+		return func() { g.MouseMoved(&desktop.MouseEvent{PointEvent: *pointAt(at(t, g, id))}) }
+	}
+	steps := []struct {
+		name string
+		do   func()
+	}{
+		{"select", func() { g.Select("3") }},
+		{"highlight", func() { g.Highlight("1", "4", "13") }},
+		{"hover a node", mouse("40")},
+		{"hover another", mouse("41")},
+		{"hover out", g.MouseOut},
+		{"unselect", func() { g.Select("") }},
+		{"highlight none", func() { g.Highlight() }},
+	}
+	for _, scale := range []float32{1, 2} {
+		w, h := int(s.Width*scale), int(s.Height*scale)
+		g.r.draw(w, h)
+		for _, st := range steps {
+			st.do()
+			partialMatchesFull(t, g, w, h, fmt.Sprintf("scale %v %s", scale, st.name))
+		}
+	}
+}
+
+// spreadView returns a view of 300 nodes with two edges each, zoomed in so
+// that the graph reaches beyond the raster, one node pinned and one
+// selected.
+func spreadView(t *testing.T) *GraphView {
 	g, _ := newTestView(t)
 	var nodes []Node
 	var edges []Edge
@@ -218,31 +264,35 @@ func TestRenderPanRepaintsOnlyWhatItExposes(t *testing.T) {
 		}
 	}
 	g.SetGraph(nodes, edges, "0")
-	g.ZoomIn() // the graph reaches beyond the raster
+	g.ZoomIn()
 	g.Pin("5")
 	g.Select("7")
-	s := g.Size().AddWidthHeight(2*panMargin, 2*panMargin)
-	for _, scale := range []float32{1, 2} {
-		w, h := int(s.Width*scale), int(s.Height*scale)
-		g.r.draw(w, h)
-		for _, d := range []fyne.Delta{{DX: panMargin + 37, DY: -90}, {DX: -20, DY: panMargin + 1}, {DX: -panMargin - 5, DY: -panMargin - 9}} {
-			g.panBy(d) // past the margin: placed again and painted
-			shifted := slices.Clone(g.r.draw(w, h).(*image.RGBA).Pix)
-			if len(g.r.paint.exposed) != 1 && len(g.r.paint.exposed) != 2 {
-				t.Errorf("scale %v pan %v: exposed %v, want the strips the pan uncovered", scale, d, g.r.paint.exposed)
-			}
-			g.r.gen++
-			full := g.r.draw(w, h).(*image.RGBA).Pix
-			worst, at := 0, 0
-			for i := range full {
-				if d := abs(int(full[i]) - int(shifted[i])); d > worst {
-					worst, at = d, i
-				}
-			}
-			if worst > 2 { // float rounding may tip a channel by one level
-				t.Errorf("scale %v pan %v: shifted frame differs from a full repaint by %d levels at pixel (%d, %d)", scale, d, worst, at/4%w, at/4/w)
-			}
+	return g
+}
+
+// partialMatchesFull paints the raster as the change just made asks, checks
+// that only part of it was painted afresh, then paints it all afresh and
+// checks that the two agree.
+func partialMatchesFull(t *testing.T, g *GraphView, w, h int, name string) {
+	t.Helper()
+	partial := slices.Clone(g.r.draw(w, h).(*image.RGBA).Pix)
+	area := 0
+	for _, a := range g.r.paint.exposed {
+		area += a.Dx() * a.Dy()
+	}
+	if area == 0 || area >= w*h {
+		t.Errorf("%s: painted afresh %d of %d pixels, want some but not all", name, area, w*h)
+	}
+	g.r.gen++
+	full := g.r.draw(w, h).(*image.RGBA).Pix
+	worst, at := 0, 0
+	for i := range full {
+		if d := abs(int(full[i]) - int(partial[i])); d > worst {
+			worst, at = d, i
 		}
+	}
+	if worst > 2 { // float rounding may tip a channel by one level
+		t.Errorf("%s: frame differs from a full repaint by %d levels at pixel (%d, %d)", name, worst, at/4%w, at/4/w)
 	}
 }
 
