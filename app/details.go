@@ -24,8 +24,9 @@ type detailsPanel struct {
 
 	// OnNavigate is called when the analyst clicks a neighbour.
 	OnNavigate func(id graph.ID)
-	// OnMore is called when the analyst asks for all of a node's neighbours.
-	OnMore func(id graph.ID)
+	// OnMore is called when the analyst asks for more of a node's
+	// neighbours: up to limit per group.
+	OnMore func(id graph.ID, limit int)
 
 	box    *fyne.Container
 	scroll *container.Scroll
@@ -59,7 +60,6 @@ func (d *detailsPanel) Shown() graph.Details { return d.shown }
 
 // ShowDetails fills the panel with det.
 func (d *detailsPanel) ShowDetails(det graph.Details) {
-	d.shown = det
 	cite := citations(det.Cited)
 	objs := []fyne.CanvasObject{d.header(det)}
 	if det.Description != "" {
@@ -80,9 +80,16 @@ func (d *detailsPanel) ShowDetails(det graph.Details) {
 			objs = append(objs, sourceRow(i+1, src))
 		}
 	}
+	same := d.shown.ID == det.ID && det.ID != ""
+	offset := d.scroll.Offset
+	d.shown = det
 	d.box.Objects = objs
 	d.box.Refresh()
-	d.scroll.ScrollToTop()
+	if same { // more of the same node: stay where the analyst was reading
+		d.scroll.ScrollToOffset(offset)
+	} else {
+		d.scroll.ScrollToTop()
+	}
 }
 
 func (d *detailsPanel) header(det graph.Details) fyne.CanvasObject {
@@ -129,10 +136,23 @@ func (d *detailsPanel) group(self graph.ID, g graph.NeighborGroup, cite map[grap
 	for _, n := range g.Neighbors {
 		objs = append(objs, d.neighborRow(n, cite))
 	}
-	if more := g.Total - len(g.Neighbors); more > 0 {
-		b := widget.NewButton(fmt.Sprintf("+%d more", more), func() {
+	more := g.Total - len(g.Neighbors)
+	switch {
+	case more <= 0:
+	case len(g.Neighbors) >= maxGroupRows:
+		note := widget.NewLabel(fmt.Sprintf("%d more not listed here: export the neighbourhood or query them", more))
+		note.Importance = widget.LowImportance
+		note.Wrapping = fyne.TextWrapWord
+		objs = append(objs, note)
+	default:
+		next := min(len(g.Neighbors)+morePage, maxGroupRows)
+		text := fmt.Sprintf("+%d more", more)
+		if shown := next - len(g.Neighbors); shown < more {
+			text = fmt.Sprintf("Show %d more of %d", shown, more)
+		}
+		b := widget.NewButton(text, func() {
 			if d.OnMore != nil {
-				d.OnMore(self)
+				d.OnMore(self, next)
 			}
 		})
 		b.Importance = widget.LowImportance
@@ -140,6 +160,14 @@ func (d *detailsPanel) group(self graph.ID, g graph.NeighborGroup, cite map[grap
 	}
 	return objs
 }
+
+// A group's "more" button lists morePage more neighbours at a time, up to
+// maxGroupRows: a type's members or a supernode's edges run to tens of
+// thousands, more than a panel of rows can hold and still answer a click.
+const (
+	morePage     = 200
+	maxGroupRows = 1000
+)
 
 func (d *detailsPanel) neighborRow(n graph.Neighbor, cite map[graph.ID]string) fyne.CanvasObject {
 	kind := ""

@@ -75,7 +75,7 @@ func newUI(a fyne.App, ex Explorer) *ui {
 	u.view.OnExpand = func(id string) { u.expand(graph.ID(id)) }
 	u.view.NodeMenu = u.nodeMenu
 	u.details.OnNavigate = func(id graph.ID) { u.navigate(id) }
-	u.details.OnMore = func(id graph.ID) { u.showDetails(id, 0) }
+	u.details.OnMore = u.showDetails
 
 	u.tracking()
 	u.win.SetContent(u.layout())
