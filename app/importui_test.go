@@ -98,24 +98,27 @@ func TestMappingDialog(t *testing.T) {
 	u := newTestUI(t)
 	path := filepath.Join(t.TempDir(), "people.csv")
 	os.WriteFile(path, []byte("name,works at,born\nAna Díaz,Netflix,1980\nBo,Sony,1990\n"), 0o644)
-	md, err := newMappingDialog(path, data.CSV)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if m := md.mapping(); m.Kind != data.KindNodes || m.Columns["name"] != data.RoleID || m.Columns["born"] != data.RoleProperty {
-		t.Errorf("guessed mapping %+v", m)
-	}
-	md.kind.SetSelected(data.KindEdges)
-	if got := md.roles[0].Options; !hasString(got, data.RoleSource) || hasString(got, data.RoleID) {
-		t.Errorf("edge roles offered: %v", got)
-	}
-	md.roles[0].SetSelected(data.RoleSource)
-	md.roles[1].SetSelected(data.RoleTarget)
-	md.pred.SetText("worksAt")
-	m := md.mapping()
-	if m.Kind != data.KindEdges || m.Columns["works at"] != data.RoleTarget || m.Columns["born"] != data.RoleIgnore || m.Predicate != "worksAt" {
-		t.Errorf("edited mapping %+v", m)
-	}
+	// the dialog's widgets share Fyne's caches with deliveries under way
+	onUI(func() {
+		md, err := newMappingDialog(path, data.CSV)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if m := md.mapping(); m.Kind != data.KindNodes || m.Columns["name"] != data.RoleID || m.Columns["born"] != data.RoleProperty {
+			t.Errorf("guessed mapping %+v", m)
+		}
+		md.kind.SetSelected(data.KindEdges)
+		if got := md.roles[0].Options; !hasString(got, data.RoleSource) || hasString(got, data.RoleID) {
+			t.Errorf("edge roles offered: %v", got)
+		}
+		md.roles[0].SetSelected(data.RoleSource)
+		md.roles[1].SetSelected(data.RoleTarget)
+		md.pred.SetText("worksAt")
+		m := md.mapping()
+		if m.Kind != data.KindEdges || m.Columns["works at"] != data.RoleTarget || m.Columns["born"] != data.RoleIgnore || m.Predicate != "worksAt" {
+			t.Errorf("edited mapping %+v", m)
+		}
+	})
 
 	onUI(func() { u.importPaths([]string{path}) })
 	eventually(t, "the mapping dialog", func() bool { return strings.Contains(topText(u), "Ana Díaz") })
