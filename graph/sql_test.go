@@ -13,6 +13,7 @@ import (
 
 	"github.com/cayleygraph/quad"
 	"github.com/cayleygraph/quad/nquads"
+	"github.com/jackc/pgx/v5"
 
 	"reelgraph/graph"
 	"reelgraph/graph/graphtest"
@@ -440,6 +441,26 @@ func TestPostgresImportInterrupted(t *testing.T) {
 				WHERE datname = current_database() AND pid <> pg_backend_pid()`); err != nil {
 				t.Error(err)
 			}
+		}},
+		// The kill lands while pgx streams a batch: pgx before v5.7.6
+		// panicked there ("close of closed channel" in CopyFrom).
+		{"connection killed during a COPY", 0, func(db string) {
+			c, err := pgx.Connect(ctx, srv.URL(db))
+			if err != nil {
+				t.Error(err)
+				return
+			}
+			go func() {
+				defer c.Close(ctx)
+				for range 10000 {
+					var killed bool
+					err := c.QueryRow(ctx, `SELECT count(pg_terminate_backend(pid)) > 0 FROM pg_stat_activity
+						WHERE datname = current_database() AND state = 'active' AND query ILIKE 'copy%'`).Scan(&killed)
+					if err != nil || killed {
+						return
+					}
+				}
+			}()
 		}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
