@@ -319,14 +319,7 @@ func testDetails(t *testing.T, ctx context.Context, s *graph.Store) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var got []string
-	for _, g := range d.Groups {
-		var names []string
-		for _, n := range g.Neighbors {
-			names = append(names, fmt.Sprintf("%s %v", n.Label, n.Sources))
-		}
-		got = append(got, fmt.Sprintf("%s %s %d: %s", g.Dir, g.PredicateLabel, g.Total, strings.Join(names, ", ")))
-	}
+	got := groupLines(d)
 	want := []string{
 		"in leads 1: Ted Sarandos [urn:reelgraph:src:news]",
 		"in produced by 1: The Eternaut [urn:reelgraph:src:news]",
@@ -351,6 +344,20 @@ func testDetails(t *testing.T, ctx context.Context, s *graph.Store) {
 	}
 }
 
+// groupLines writes each of d's groups as one line: direction, predicate,
+// total, then the neighbours listed with their sources.
+func groupLines(d graph.Details) []string {
+	var out []string
+	for _, g := range d.Groups {
+		var names []string
+		for _, n := range g.Neighbors {
+			names = append(names, fmt.Sprintf("%s %v", n.Label, n.Sources))
+		}
+		out = append(out, fmt.Sprintf("%s %s %d: %s", g.Dir, g.PredicateLabel, g.Total, strings.Join(names, ", ")))
+	}
+	return out
+}
+
 // testDetailsOfType checks that a type presents its members: how many, and
 // the first by label, with the sources of their type statements.
 func testDetailsOfType(t *testing.T, ctx context.Context, s *graph.Store) {
@@ -367,14 +374,7 @@ func testDetailsOfType(t *testing.T, ctx context.Context, s *graph.Store) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		var got []string
-		for _, g := range d.Groups {
-			var names []string
-			for _, n := range g.Neighbors {
-				names = append(names, fmt.Sprintf("%s %v", n.Label, n.Sources))
-			}
-			got = append(got, fmt.Sprintf("%s %s %d: %s", g.Dir, g.PredicateLabel, g.Total, strings.Join(names, ", ")))
-		}
+		got := groupLines(d)
 		if want := []string{tc.want}; !reflect.DeepEqual(got, want) {
 			t.Errorf("Details(%s, %d).Groups\n got %q\nwant %q", tc.id, tc.perGroup, got, want)
 		}
