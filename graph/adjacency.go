@@ -1,6 +1,10 @@
 package graph
 
-import "encoding/binary"
+import (
+	"encoding/binary"
+	"slices"
+	"strings"
+)
 
 // adjacency indexes the store's edges and type memberships in memory, so
 // that a node's neighbours are read without reading its quads. A supernode
@@ -71,12 +75,47 @@ func labelKey(label string) uint64 {
 	return binary.BigEndian.Uint64(b[:])
 }
 
-// labelOf returns node n's label, or its IRI's last segment if it has none.
+// labelOf returns node n's label. A blank node without one is described
+// by its neighbours (describe); other nodes without one get their IRI's
+// last segment.
 func (a *adjacency) labelOf(n uint32) string {
 	if l := a.label[n]; l != "" {
 		return l
 	}
+	if id := a.ids[n]; strings.HasPrefix(string(id), "_:") {
+		if d := a.describe(n); d != "" {
+			return d
+		}
+	}
 	return LocalName(a.ids[n])
+}
+
+// describe names node n by the labels of up to three of its neighbours,
+// those it is the object of first, then those it points to: a blank node
+// that only joins others — Freebase's performances, a film starring
+// _:p, _:p's actor and character — reads as what it joins ("Space Jam ·
+// Mel Blanc · Bugs Bunny") rather than as a number. It is "" when no
+// neighbour has a label.
+func (a *adjacency) describe(n uint32) string {
+	var parts []string
+	for _, in := range []uint32{1, 0} {
+		for _, x := range a.at[n] {
+			if x&1 != in {
+				continue
+			}
+			st := a.stmts[x>>1]
+			other := st.o
+			if in == 1 {
+				other = st.s
+			}
+			if l := a.label[other]; l != "" && !slices.Contains(parts, l) {
+				if parts = append(parts, l); len(parts) == 3 {
+					return strings.Join(parts, " · ")
+				}
+			}
+		}
+	}
+	return strings.Join(parts, " · ")
 }
 
 func (a *adjacency) stmt(e Edge) statement {

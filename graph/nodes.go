@@ -59,13 +59,19 @@ func (s *Store) Node(ctx context.Context, id ID) (Node, error) {
 }
 
 // Brief returns a node's ID, label and types from the in-memory index,
-// without reading the store. Unknown IDs get their IRI's last segment as
-// label.
+// without reading the store. A blank node without a label is described by
+// its neighbours' labels (adjacency.describe); other nodes without one get
+// their IRI's last segment.
 func (s *Store) Brief(id ID) Node {
 	s.mu.RLock()
 	info := s.names[id]
-	s.mu.RUnlock()
 	n := Node{ID: id, Label: info.label, Types: info.types}
+	if n.Label == "" && s.adj != nil {
+		if num, ok := s.adj.num[id]; ok {
+			n.Label = s.adj.labelOf(num)
+		}
+	}
+	s.mu.RUnlock()
 	if n.Label == "" {
 		n.Label = LocalName(id)
 	}
