@@ -59,6 +59,15 @@ func resolvePredicate(v string) graph.ID {
 	return graph.ID(v)
 }
 
+// sourceLabel names the source an edge cites, or says it cites none (a
+// quad without a graph label, in a graph from outside).
+func sourceLabel(b interface{ Brief(graph.ID) graph.Node }, src graph.ID) string {
+	if src == "" {
+		return "no source"
+	}
+	return b.Brief(src).Label
+}
+
 func writePaths(c *command, s *graph.Store, paths []graph.Path) error {
 	for i, p := range paths {
 		fmt.Fprintf(c.out, "Path %d (%d hops)\n", i+1, len(p.Hops))
@@ -73,8 +82,7 @@ func writePaths(c *command, s *graph.Store, paths []graph.Path) error {
 				if j > 0 {
 					lead = "   also"
 				}
-				src := s.Brief(e.Source).Label
-				fmt.Fprintf(c.out, "%s %s %s  [%s]\n", lead, arrow, s.PredicateLabel(e.Predicate), src)
+				fmt.Fprintf(c.out, "%s %s %s  [%s]\n", lead, arrow, s.PredicateLabel(e.Predicate), sourceLabel(s, e.Source))
 			}
 			fmt.Fprintf(c.out, "  %s\n", s.Brief(h.To).Label)
 		}

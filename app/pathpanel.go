@@ -148,7 +148,7 @@ func (p *pathPanel) card(i int, path graph.Path) fyne.CanvasObject {
 			if e.Subject != h.From {
 				arrow = "←"
 			}
-			l := widget.NewLabel(fmt.Sprintf("   %s %s   [%s]", arrow, ex.PredicateLabel(e.Predicate), ex.Brief(e.Source).Label))
+			l := widget.NewLabel(fmt.Sprintf("   %s %s   [%s]", arrow, ex.PredicateLabel(e.Predicate), sourceLabel(ex, e.Source)))
 			l.Wrapping = fyne.TextWrapWord
 			l.Importance = widget.LowImportance
 			lines.Add(l)
