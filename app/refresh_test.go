@@ -45,9 +45,21 @@ type sharedStore struct {
 	*graph.Store
 	changed bool
 	err     error
+	// gate, if set, holds Stats until it is closed; Stats then reports
+	// 4242 sources, as if the store had grown meanwhile.
+	gate chan struct{}
 }
 
 func (s *sharedStore) Refresh(context.Context) (bool, error) { return s.changed, s.err }
+
+func (s *sharedStore) Stats(ctx context.Context) (graph.Stats, error) {
+	st, err := s.Store.Stats(ctx)
+	if s.gate != nil {
+		<-s.gate
+		st.Sources = 4242
+	}
+	return st, err
+}
 
 func TestRefreshAction(t *testing.T) {
 	a := test.NewTempApp(t)
@@ -66,7 +78,11 @@ func TestRefreshAction(t *testing.T) {
 	u.start()
 	eventually(t, "the window opens on Netflix", func() bool { return u.details.Shown().ID == startNode })
 
-	onUI(func() { u.refresh(false) })
+	gate := make(chan struct{})
+	onUI(func() {
+		shared.gate = gate // the counts of this refresh come in late
+		u.refresh(false)
+	})
 	eventually(t, "the status says what changed", func() bool {
 		return strings.Contains(u.status.Text, "Updated with what others added")
 	})
@@ -74,8 +90,13 @@ func TestRefreshAction(t *testing.T) {
 		shared.changed, shared.err = false, errors.New("the database server does not answer")
 		u.refresh(true)
 	})
+	const failed = "Could not check the store for changes: the database server does not answer"
 	eventually(t, "a quiet check reports the failure in the status bar", func() bool {
-		return strings.Contains(u.status.Text, "Could not check the store for changes: the database server does not answer")
+		return strings.Contains(u.status.Text, failed)
+	})
+	close(gate)
+	eventually(t, "the late counts show beside the latest message, not the earlier one", func() bool {
+		return strings.Contains(u.status.Text, "4242 sources") && strings.Contains(u.status.Text, failed)
 	})
 }
 

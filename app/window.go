@@ -38,6 +38,7 @@ type ui struct {
 	details *detailsPanel
 	status  *widget.Label
 	counts  string // the status bar's store summary
+	message string // the status bar's last message, beside counts
 
 	undo         *stack[viewSnap] // view and filter changes, for Undo and Redo
 	focusHistory *stack[graph.ID] // focus changes, for Back and Forward
@@ -172,7 +173,7 @@ func (u *ui) refreshCounts(msg string) {
 		}
 		uiDo(func() {
 			u.counts = countsText(u.ex.Location(), st)
-			u.setStatus(msg)
+			u.setStatus(u.message) // whatever was said since, rather than msg again
 		})
 	}()
 }
@@ -184,6 +185,7 @@ func countsText(loc graph.Location, st graph.Stats) string {
 
 // setStatus shows msg beside the store's counts; "" shows the counts alone.
 func (u *ui) setStatus(msg string) {
+	u.message = msg
 	text := u.counts
 	if u.filters != nil {
 		if h := u.filters.hiddenText(); h != "" {
