@@ -114,25 +114,33 @@ func importError(path string, err error) error {
 	return fmt.Errorf("%w\nnothing of %s was imported; the store is as it was", err, path)
 }
 
-// importFile imports one file atomically, attributing its unlabelled
-// quads to a Source named after the file and identified by a digest of
-// its content, so that importing the same file again adds nothing. Its
-// blank nodes are its own: the digest scopes their labels.
+// importFile imports one file atomically (see fileSource).
 func importFile(ctx context.Context, s *graph.Store, path string, opt data.ReadOptions, note string, progress func(graph.ImportProgress)) (graph.ImportSummary, error) {
-	digest, err := data.Digest(path)
+	src, err := fileSource(path, &opt)
 	if err != nil {
 		return graph.ImportSummary{}, err
 	}
-	opt.BlankScope = data.BlankScope(digest)
+	src.Note = note
 	r, err := data.OpenFile(path, opt)
 	if err != nil {
 		return graph.ImportSummary{}, err
 	}
 	defer r.Close()
-	return s.Import(ctx, r, graph.ImportOptions{
-		Source:   graph.ImportSource{ID: graph.ID(graph.ImportNS + digest), Title: filepath.Base(path), Note: note},
-		Progress: progress,
-	})
+	return s.Import(ctx, r, graph.ImportOptions{Source: src, Progress: progress})
+}
+
+// fileSource returns the Source an import of the file at path cites for
+// its unlabelled quads: named after the file and identified by a digest
+// of its content, so that importing the same file again adds nothing. It
+// also makes the file's blank nodes its own: the digest scopes their
+// labels in opt.
+func fileSource(path string, opt *data.ReadOptions) (graph.ImportSource, error) {
+	digest, err := data.Digest(path)
+	if err != nil {
+		return graph.ImportSource{}, err
+	}
+	opt.BlankScope = data.BlankScope(digest)
+	return graph.ImportSource{ID: graph.ID(graph.ImportNS + digest), Title: filepath.Base(path)}, nil
 }
 
 // progress returns a callback that keeps a progress line on stderr when

@@ -21,25 +21,21 @@ func (s *stack[T]) Push(past T) {
 
 // Back returns the last state recorded, taking present to return to with
 // Forward; ok is false when there is none.
-func (s *stack[T]) Back(present T) (past T, ok bool) {
-	if len(s.back) == 0 {
-		return past, false
-	}
-	past = s.back[len(s.back)-1]
-	s.back = s.back[:len(s.back)-1]
-	s.fwd = append(s.fwd, present)
-	return past, true
-}
+func (s *stack[T]) Back(present T) (past T, ok bool) { return step(&s.back, &s.fwd, present) }
 
 // Forward returns the state Back left, taking present to go Back to.
-func (s *stack[T]) Forward(present T) (next T, ok bool) {
-	if len(s.fwd) == 0 {
-		return next, false
+func (s *stack[T]) Forward(present T) (next T, ok bool) { return step(&s.fwd, &s.back, present) }
+
+// step pops the top of from and pushes present onto to; ok is false, and
+// nothing moves, when from is empty.
+func step[T any](from, to *[]T, present T) (top T, ok bool) {
+	if len(*from) == 0 {
+		return top, false
 	}
-	next = s.fwd[len(s.fwd)-1]
-	s.fwd = s.fwd[:len(s.fwd)-1]
-	s.back = append(s.back, present)
-	return next, true
+	top = (*from)[len(*from)-1]
+	*from = (*from)[:len(*from)-1]
+	*to = append(*to, present)
+	return top, true
 }
 
 // CanBack and CanForward say whether Back and Forward have anywhere to go.

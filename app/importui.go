@@ -156,7 +156,7 @@ func (j *importJob) run(ctx context.Context, opt data.ReadOptions) {
 }
 
 func (j *importJob) importFile(ctx context.Context, opt data.ReadOptions) (graph.ImportSummary, error) {
-	digest, err := data.Digest(j.path)
+	src, err := fileSource(j.path, &opt)
 	if err != nil {
 		return graph.ImportSummary{}, err
 	}
@@ -168,16 +168,12 @@ func (j *importJob) importFile(ctx context.Context, opt data.ReadOptions) (graph
 	if fi, err := f.Stat(); err == nil {
 		j.size = fi.Size()
 	}
-	opt.BlankScope = data.BlankScope(digest)
 	r, err := data.NewReader(&countingReader{r: f, n: &j.read}, filepath.Base(j.path), opt)
 	if err != nil {
 		return graph.ImportSummary{}, err
 	}
 	defer r.Close()
-	return j.u.porter().Import(ctx, r, graph.ImportOptions{
-		Source:   graph.ImportSource{ID: graph.ID(graph.ImportNS + digest), Title: filepath.Base(j.path)},
-		Progress: j.progress,
-	})
+	return j.u.porter().Import(ctx, r, graph.ImportOptions{Source: src, Progress: j.progress})
 }
 
 // progress is called off the UI goroutine.

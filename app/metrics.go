@@ -104,7 +104,7 @@ func (m *metricsPanel) onShow(st graphview.State) graphview.State {
 		}
 	}
 	for _, e := range st.Edges {
-		if m.u.view.Shown(e.From) && m.u.view.Shown(e.To) && (m.u.filters == nil || m.u.filters.keepsEdge(e)) {
+		if m.u.view.Shown(e.From) && m.u.view.Shown(e.To) && m.u.filters.keepsEdge(e) {
 			out.Edges = append(out.Edges, e)
 		}
 	}

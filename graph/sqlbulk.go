@@ -236,7 +236,7 @@ func (b *bulkLoad) apply(ctx context.Context) error {
 	if _, err := b.tx.Exec(ctx, `SELECT pg_advisory_xact_lock($1)`, int64(writeLock)); err != nil {
 		return classify(err)
 	}
-	n0, top0, err := b.count2(ctx)
+	n0, top0, err := b.tally(ctx)
 	if err != nil {
 		return err
 	}
@@ -282,7 +282,7 @@ func (b *bulkLoad) apply(ctx context.Context) error {
 			return classify(err)
 		}
 	}
-	n1, top1, err := b.count2(ctx)
+	n1, top1, err := b.tally(ctx)
 	if err != nil {
 		return err
 	}
@@ -292,9 +292,9 @@ func (b *bulkLoad) apply(ctx context.Context) error {
 	return nil
 }
 
-// count2 returns the number of quads in the store as this transaction
-// sees it, and the highest quad number.
-func (b *bulkLoad) count2(ctx context.Context) (n, top int64, err error) {
+// tally returns the number of quads in the store as this transaction
+// sees it, and the highest quad number: what sqlStore.version folds.
+func (b *bulkLoad) tally(ctx context.Context) (n, top int64, err error) {
 	err = b.tx.QueryRow(ctx, versionQuery).Scan(&n, &top)
 	return n, top, classify(err)
 }
