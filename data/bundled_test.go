@@ -43,7 +43,8 @@ const (
 var entityTypes = map[string]bool{
 	"Company": true, "Production": true, "AITool": true, "Person": true,
 	"Organization": true, "Controversy": true, "Event": true,
-	"LegalCase": true, "Technique": true,
+	"LegalCase": true, "Technique": true, "Allegation": true,
+	"Legislation": true,
 }
 
 // relationPredicates are the vocabulary predicates whose objects are
@@ -58,6 +59,9 @@ var relationPredicates = map[string]bool{
 	"streamedOn": true, "subsidiaryOf": true, "successorOf": true,
 	"supported": true, "usedTechnique": true, "usedTool": true,
 	"vfxBy": true, "voicedBy": true,
+	"allegedBy": true, "allegedAgainst": true, "deniedBy": true,
+	"sponsoredBy": true, "signedBy": true, "affectedBy": true,
+	"investedIn": true, "optedOutOf": true, "basedOn": true,
 }
 
 // literalPredicates are the vocabulary predicates whose objects are
@@ -70,6 +74,12 @@ var literalPredicates = map[string]string{
 	"releaseDate": xsd + "date", "revenue": xsd + "decimal",
 	"startDate": xsd + "date", "status": "", "summary": "",
 	"titleBasis": "", "year": xsd + "gYear",
+	"sourceKind": "", "checked": "", "durationDays": xsd + "integer",
+	"eps": xsd + "decimal", "epsEstimate": xsd + "decimal",
+	"epsForecast": xsd + "decimal", "revenueEstimate": xsd + "decimal",
+	"revenueForecast": xsd + "decimal",
+	"operatingMarginPercent": xsd + "decimal",
+	"operatingMarginForecastPercent": xsd + "decimal",
 }
 
 // sourceNotes are the optional literal predicates that qualify a Source's
@@ -77,6 +87,7 @@ var literalPredicates = map[string]string{
 var sourceNotes = map[string]map[string]bool{
 	"dateBasis":  {"event": true},
 	"titleBasis": {"url": true, "description": true},
+	"sourceKind": {"primary": true, "outlet": true, "republication": true},
 }
 
 // graph is the parsed bundled dataset with a few indexes.
