@@ -33,7 +33,7 @@ func TestUndoRedoExpand(t *testing.T) {
 	const id = "urn:reelgraph:id:the-eternaut"
 	before := viewState(u)
 	onUI(func() { u.expand(id) })
-	eventually(t, "The Eternaut is expanded", func() bool { return u.view.Expanded(id) })
+	settled(t, u, "The Eternaut is expanded", func() bool { return u.view.Expanded(id) })
 	expanded := viewState(u)
 
 	onUI(u.Undo)
@@ -72,18 +72,18 @@ func TestBackForward(t *testing.T) {
 	u := newTestUI(t)
 	const eternaut = graph.ID("urn:reelgraph:id:the-eternaut")
 	onUI(func() { u.focus(eternaut) })
-	eventually(t, "The Eternaut is focused", func() bool { return u.view.Focus() == string(eternaut) })
+	settled(t, u, "The Eternaut is focused", func() bool { return u.view.Focus() == string(eternaut) })
 	onUI(u.Back)
-	eventually(t, "Back returns to Netflix", func() bool { return u.view.Focus() == startNode })
+	settled(t, u, "Back returns to Netflix", func() bool { return u.view.Focus() == startNode })
 	onUI(u.Forward)
-	eventually(t, "Forward returns to The Eternaut", func() bool { return u.view.Focus() == string(eternaut) })
+	settled(t, u, "Forward returns to The Eternaut", func() bool { return u.view.Focus() == string(eternaut) })
 }
 
 func TestWorkspaceRoundTrip(t *testing.T) {
 	u := newTestUI(t)
 	const id = "urn:reelgraph:id:the-eternaut"
 	onUI(func() { u.expand(id) })
-	eventually(t, "The Eternaut is expanded", func() bool { return u.view.Expanded(id) })
+	settled(t, u, "The Eternaut is expanded", func() bool { return u.view.Expanded(id) })
 	onUI(func() {
 		u.view.Pin("urn:reelgraph:id:netflix")
 		u.view.Select(id)
@@ -116,7 +116,7 @@ func TestWorkspaceRoundTrip(t *testing.T) {
 	if got := viewState(v); !got.Equal(saved) {
 		t.Errorf("the reopened workspace differs: %d nodes, want %d", len(got.Nodes), len(saved.Nodes))
 	}
-	eventually(t, "the selection's details show", func() bool { return v.details.Shown().ID == id })
+	settled(t, v, "the selection's details show", func() bool { return v.details.Shown().ID == id })
 	var recent []string
 	onUI(func() { recent = v.recentWorkspaces() })
 	if len(recent) == 0 || recent[0] != path {

@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
+	"reelgraph/app/task"
 	"reelgraph/graph"
 )
 
@@ -48,17 +49,14 @@ func (u *ui) expand(id graph.ID) {
 // goroutine, and hands them to then on the UI goroutine; a failure is shown.
 func (u *ui) withExpansion(id graph.ID, then func(expansion)) {
 	visible := u.visible()
-	go func() {
-		x, err := u.expansionOf(context.Background(), id, visible)
-		uiDo(func() {
-			if err != nil {
-				u.fail("Could not expand "+u.ex.Brief(id).Label, err)
-				return
-			}
-			then(x)
-		})
-	}()
+	task.Go(u.tasks, expandKey(id), "Could not expand "+u.ex.Brief(id).Label, func(ctx context.Context) (expansion, error) {
+		return u.expansionOf(ctx, id, visible)
+	}, then)
 }
+
+// expandKey is the task key of id's expansion: expanding one node does not
+// cancel the expansion of another.
+func expandKey(id graph.ID) string { return "expand " + string(id) }
 
 func (u *ui) expansionOf(ctx context.Context, id graph.ID, visible map[graph.ID]bool) (expansion, error) {
 	edges, err := u.ex.Neighbors(ctx, id, graph.NeighborOptions{})
@@ -84,24 +82,20 @@ func (u *ui) expansionOf(ctx context.Context, id graph.ID, visible map[graph.ID]
 }
 
 // addNeighbours shows nodes of x around x.id, with the edges among them and
-// what is on show; off the UI goroutine, delivered with uiDo.
+// what is on show; read off the UI goroutine.
 func (u *ui) addNeighbours(x expansion, nodes []graph.ID) {
 	visible := u.visible()
-	go func() {
-		vnodes, edges, err := u.among(context.Background(), append([]graph.ID{x.id}, nodes...), visible)
-		uiDo(func() {
-			if err != nil {
-				u.fail("Could not expand "+u.ex.Brief(x.id).Label, err)
-				return
-			}
-			u.view.Add(vnodes, edges, string(x.id))
-			msg := fmt.Sprintf("%s: %s shown", u.ex.Brief(x.id).Label, plural(len(nodes), "neighbour"))
-			if rest := len(x.fresh) - len(nodes); rest > 0 {
-				msg += fmt.Sprintf("; %d more are listed in the details panel", rest)
-			}
-			u.setStatus(msg)
-		})
-	}()
+	task.Go(u.tasks, expandKey(x.id), "Could not expand "+u.ex.Brief(x.id).Label, func(ctx context.Context) (shown, error) {
+		vnodes, edges, err := u.among(ctx, append([]graph.ID{x.id}, nodes...), visible)
+		return shown{vnodes, edges}, err
+	}, func(s shown) {
+		u.view.Add(s.nodes, s.edges, string(x.id))
+		msg := fmt.Sprintf("%s: %s shown", u.ex.Brief(x.id).Label, plural(len(nodes), "neighbour"))
+		if rest := len(x.fresh) - len(nodes); rest > 0 {
+			msg += fmt.Sprintf("; %d more are listed in the details panel", rest)
+		}
+		u.setStatus(msg)
+	})
 }
 
 // expandChooser is the question asked before expanding a crowded node:
@@ -170,10 +164,9 @@ func (c *expandChooser) choose() {
 		if err != nil || n <= 0 {
 			n = c.u.expandAsk
 		}
-		go func() {
-			top := c.u.bestConnected(context.Background(), c.x.fresh, n)
-			uiDo(func() { c.u.addNeighbours(c.x, top) })
-		}()
+		task.Go(c.u.tasks, expandKey(c.x.id), "", func(ctx context.Context) ([]graph.ID, error) {
+			return c.u.bestConnected(ctx, c.x.fresh, n), nil
+		}, func(top []graph.ID) { c.u.addNeighbours(c.x, top) })
 	}
 }
 

@@ -31,7 +31,7 @@ func TestCrowdedExpansionAsks(t *testing.T) {
 				u.expandAsk = 3
 				u.expand(netflix)
 			})
-			eventually(t, "expanding asks which neighbours to show", func() bool { return u.lastChooser != nil })
+			settled(t, u, "expanding asks which neighbours to show", func() bool { return u.lastChooser != nil })
 			var before, want int
 			onUI(func() {
 				before = u.view.Len()
@@ -42,7 +42,7 @@ func TestCrowdedExpansionAsks(t *testing.T) {
 			if want <= 0 {
 				t.Fatalf("the choice adds %d nodes", want)
 			}
-			eventually(t, "the chosen neighbours join the canvas", func() bool { return u.view.Len() == before+want })
+			settled(t, u, "the chosen neighbours join the canvas", func() bool { return u.view.Len() == before+want })
 		})
 	}
 }
@@ -51,7 +51,7 @@ func TestSmallExpansionDoesNotAsk(t *testing.T) {
 	u := newTestUI(t)
 	const id = "urn:reelgraph:id:the-eternaut"
 	onUI(func() { u.expand(id) })
-	eventually(t, "The Eternaut is expanded", func() bool { return u.view.Expanded(id) })
+	settled(t, u, "The Eternaut is expanded", func() bool { return u.view.Expanded(id) })
 	if u.lastChooser != nil {
 		t.Error("expanding a node with few neighbours asked which to show")
 	}
@@ -73,11 +73,11 @@ func TestExpandByPredicateAndOpenSource(t *testing.T) {
 	const eternaut = graph.ID("urn:reelgraph:id:the-eternaut")
 	onUI(func() { u.view.Remove(u.otherThan(string(eternaut), startNode)...) })
 	onUI(func() { u.expandByPredicate(startNode) })
-	eventually(t, "the chooser opens on the predicate choice", func() bool {
+	settled(t, u, "the chooser opens on the predicate choice", func() bool {
 		return u.lastChooser != nil && u.lastChooser.mode.Selected == choosePred
 	})
 	onUI(func() { u.showNodeSources(eternaut) })
-	eventually(t, "the sources of The Eternaut are listed", func() bool { return len(u.lastSources) > 0 })
+	settled(t, u, "the sources of The Eternaut are listed", func() bool { return len(u.lastSources) > 0 })
 	for _, s := range u.lastSources {
 		if s.URL == "" {
 			t.Errorf("source %s has no URL", s.ID)

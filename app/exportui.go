@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
+	"reelgraph/app/task"
 	"reelgraph/data"
 	"reelgraph/graph"
 )
@@ -145,17 +146,23 @@ func (u *ui) askExportPath(format string, sc graph.Scope) {
 // runExport writes the scope off the UI goroutine and says how it went.
 func (u *ui) runExport(sc graph.Scope, format, path string) {
 	u.setStatus("Exporting to " + filepath.Base(path) + "…")
-	go func() {
-		n, err := u.export(context.Background(), sc, format, path)
-		uiDo(func() {
-			u.setStatus("")
-			if err != nil {
-				dialog.ShowError(fmt.Errorf("nothing was exported: %w", err), u.win)
-				return
-			}
-			dialog.ShowInformation("Export finished", fmt.Sprintf("%s quads written to %s.", thousands(int64(n)), path), u.win)
-		})
-	}()
+	task.Go(u.tasks, "", "", func(ctx context.Context) (exported, error) {
+		n, err := u.export(ctx, sc, format, path)
+		return exported{n, err}, nil
+	}, func(e exported) {
+		u.setStatus("")
+		if e.err != nil {
+			dialog.ShowError(fmt.Errorf("nothing was exported: %w", e.err), u.win)
+			return
+		}
+		dialog.ShowInformation("Export finished", fmt.Sprintf("%s quads written to %s.", thousands(int64(e.n)), path), u.win)
+	})
+}
+
+// exported is how an export went: the quads written, or why none were.
+type exported struct {
+	n   int
+	err error
 }
 
 // export writes the scope to path in format; see exportTo.

@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"reelgraph/app/graphview"
+	"reelgraph/app/task"
 	"reelgraph/graph"
 )
 
@@ -42,17 +43,17 @@ func newFilterPanel(u *ui, legend *graphview.Legend) *filterPanel {
 	f.box = container.NewBorder(container.NewVBox(intro, container.NewHBox(reset), f.timeline.box), nil, nil, nil,
 		container.NewVScroll(f.lists))
 	u.view.OnChanged(f.rebuild)
-	go f.loadPublishers()
+	f.loadPublishers()
 	return f
 }
 
-// loadPublishers reads which publisher stands behind each source.
+// loadPublishers reads which publisher stands behind each source, off the
+// UI goroutine; without them the publisher list stays empty.
 func (f *filterPanel) loadPublishers() {
-	srcs, err := f.u.ex.Sources(context.Background())
-	if err != nil {
-		return
-	}
-	uiDo(func() {
+	task.Go(f.u.tasks, "publishers", "", func(ctx context.Context) ([]graph.Source, error) {
+		srcs, _ := f.u.ex.Sources(ctx)
+		return srcs, nil
+	}, func(srcs []graph.Source) {
 		for _, s := range srcs {
 			pub := s.Publisher
 			if pub == "" {

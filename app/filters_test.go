@@ -35,7 +35,7 @@ func TestFilterByTypeFromTheLegend(t *testing.T) {
 
 func TestFilterByPublisherAndPredicate(t *testing.T) {
 	u := newTestUI(t)
-	eventually(t, "publishers are known", func() bool { return len(u.filters.publisher) > 0 })
+	settled(t, u, "publishers are known", func() bool { return len(u.filters.publisher) > 0 })
 	var total int
 	onUI(func() {
 		total = len(u.view.State().Edges)

@@ -15,6 +15,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 	"github.com/cayleygraph/quad"
 
+	"reelgraph/app/task"
 	"reelgraph/data"
 	"reelgraph/graph"
 )
@@ -136,23 +137,33 @@ func (u *ui) runImport(path string, opt data.ReadOptions, done func()) {
 	j.dlg = dialog.NewCustomWithoutButtons("Import", content, u.win)
 	j.dlg.Show()
 	u.setStatus("Importing " + filepath.Base(path) + "…")
-	go j.run(ctx, opt)
+	j.run(ctx, opt)
 }
 
+// run imports off the UI goroutine; ctx is the import's own, which its
+// Cancel button cancels, so that a cancelled import still reports.
 func (j *importJob) run(ctx context.Context, opt data.ReadOptions) {
-	sum, err := j.importFile(ctx, opt)
-	j.cancel()
-	uiDo(func() {
+	task.Go(j.u.tasks, "", "", func(context.Context) (imported, error) {
+		sum, err := j.importFile(ctx, opt)
+		j.cancel()
+		return imported{sum, err}, nil
+	}, func(res imported) {
 		j.dlg.Hide()
-		if err != nil {
-			j.u.importFailed(j.path, err)
+		if res.err != nil {
+			j.u.importFailed(j.path, res.err)
 		} else {
-			j.u.importDone(j.path, sum)
+			j.u.importDone(j.path, res.sum)
 		}
 		if j.finished != nil {
 			j.finished()
 		}
 	})
+}
+
+// imported is how an import went.
+type imported struct {
+	sum graph.ImportSummary
+	err error
 }
 
 func (j *importJob) importFile(ctx context.Context, opt data.ReadOptions) (graph.ImportSummary, error) {

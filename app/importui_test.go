@@ -72,7 +72,7 @@ func TestImportUI(t *testing.T) {
 <http://example.org/nflx> <http://www.w3.org/2000/01/rdf-schema#label> "Netflix" .
 `), 0o644)
 	onUI(func() { u.dropped(fyne.Position{}, []fyne.URI{fileURI(path)}) })
-	eventually(t, "the summary dialog", func() bool { return strings.Contains(topText(u), "3 added, 0 duplicates skipped") })
+	settled(t, u, "the summary dialog", func() bool { return strings.Contains(topText(u), "3 added, 0 duplicates skipped") })
 	if text := topText(u); !strings.Contains(text, "Netflix (http://example.org/nflx)  ~  urn:reelgraph:id:netflix") {
 		t.Errorf("the summary lacks the look-alike:\n%s", text)
 	}
@@ -80,7 +80,7 @@ func TestImportUI(t *testing.T) {
 		t.Errorf("after the import, Heat is unknown: %v", err)
 	}
 	st, _ := u.ex.Stats(context.Background())
-	eventually(t, "the status bar counts the imported quads", func() bool {
+	settled(t, u, "the status bar counts the imported quads", func() bool {
 		return strings.Contains(u.status.Text, fmt.Sprintf(" %d quads", st.Quads))
 	})
 	tapButton(t, u, "Close")
@@ -88,7 +88,7 @@ func TestImportUI(t *testing.T) {
 	bad := filepath.Join(t.TempDir(), "bad.nq")
 	os.WriteFile(bad, []byte("<http://example.org/a> <b> \"c\" .\n"), 0o644)
 	onUI(func() { u.importPaths([]string{bad}) })
-	eventually(t, "the failure dialog", func() bool { return strings.Contains(topText(u), "bad.nq was not imported") })
+	settled(t, u, "the failure dialog", func() bool { return strings.Contains(topText(u), "bad.nq was not imported") })
 	if text := topText(u); !strings.Contains(text, "bad.nq:1:24") || !strings.Contains(text, "The store is as it was") {
 		t.Errorf("failure dialog:\n%s", text)
 	}
@@ -121,9 +121,9 @@ func TestMappingDialog(t *testing.T) {
 	})
 
 	onUI(func() { u.importPaths([]string{path}) })
-	eventually(t, "the mapping dialog", func() bool { return strings.Contains(topText(u), "Ana Díaz") })
+	settled(t, u, "the mapping dialog", func() bool { return strings.Contains(topText(u), "Ana Díaz") })
 	tapButton(t, u, "Import")
-	eventually(t, "the summary", func() bool { return strings.Contains(topText(u), "added") })
+	settled(t, u, "the summary", func() bool { return strings.Contains(topText(u), "added") })
 	if _, err := u.ex.Resolve(context.Background(), "urn:reelgraph:csv:Bo"); err != nil {
 		t.Errorf("the table's node was not imported: %v", err)
 	}
@@ -158,7 +158,7 @@ func TestExportUI(t *testing.T) {
 	})
 	out := filepath.Join(t.TempDir(), "view.graphml")
 	onUI(func() { u.runExport(graph.Scope{Nodes: visible}, data.GraphML, out) })
-	eventually(t, "the export is written", func() bool { return strings.Contains(topText(u), "quads written to") })
+	settled(t, u, "the export is written", func() bool { return strings.Contains(topText(u), "quads written to") })
 	b, _ := os.ReadFile(out)
 	if !strings.Contains(string(b), "<data key=\"label\">Netflix</data>") {
 		t.Errorf("the GraphML lacks Netflix:\n%.400s", b)

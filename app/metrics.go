@@ -2,6 +2,7 @@ package app
 
 import (
 	"cmp"
+	"context"
 	"fmt"
 	"math"
 	"slices"
@@ -12,6 +13,7 @@ import (
 
 	"reelgraph/app/graphview"
 	"reelgraph/app/layout"
+	"reelgraph/app/task"
 	"reelgraph/graph"
 )
 
@@ -111,17 +113,23 @@ func (m *metricsPanel) onShow(st graphview.State) graphview.State {
 	return out
 }
 
-// measure computes the chosen measure over the nodes and edges of st,
-// sizes the nodes by it and lists the top entities.
+// measure computes the chosen measure over the nodes and edges of st, off
+// the UI goroutine, then sizes the nodes by it and lists the top entities.
+// Only the newest measure is applied.
 func (m *metricsPanel) measure(st graphview.State) {
-	ids, adj := canvasGraph(st)
-	var values map[string]float64
-	if m.sizeBy == sizePageRank {
-		values = layout.PageRank(ids, adj)
-	} else {
-		values = layout.Degree(ids, adj)
-	}
-	if m.sizeBy == sizeNone {
+	sizeBy := m.sizeBy
+	task.Go(m.u.tasks, "metrics", "", func(context.Context) (map[string]float64, error) {
+		ids, adj := canvasGraph(st)
+		if sizeBy == sizePageRank {
+			return layout.PageRank(ids, adj), nil
+		}
+		return layout.Degree(ids, adj), nil
+	}, func(values map[string]float64) { m.sized(st, sizeBy, values) })
+}
+
+// sized shows the measure's values: node sizes and the top entities.
+func (m *metricsPanel) sized(st graphview.State, sizeBy string, values map[string]float64) {
+	if sizeBy == sizeNone {
 		m.u.view.SetSizes(nil)
 	} else {
 		m.u.view.SetSizes(scaled(values))

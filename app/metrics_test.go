@@ -12,6 +12,7 @@ func TestMetricsListsTopEntities(t *testing.T) {
 	for _, by := range []string{sizeDegree, sizePageRank} {
 		t.Run(by, func(t *testing.T) {
 			onUI(func() { u.metrics.sizeSel.SetSelected(by) })
+			u.tasks.Idle() // the measure is computed off the UI goroutine
 			var top []ranked
 			onUI(func() { top = append(top, u.metrics.top...) })
 			if len(top) < 5 {
@@ -32,12 +33,13 @@ func TestMetricsListsTopEntities(t *testing.T) {
 func TestChoosingAnEntitySelectsIt(t *testing.T) {
 	u := newTestUI(t)
 	var id string
+	onUI(func() { u.metrics.chooseSize(sizeDegree) })
+	u.tasks.Idle()
 	onUI(func() {
-		u.metrics.chooseSize(sizeDegree)
 		id = u.metrics.top[1].id
 		u.metrics.list.Select(1)
 	})
-	eventually(t, "the chosen entity is selected and described", func() bool {
+	settled(t, u, "the chosen entity is selected and described", func() bool {
 		return u.view.Selected() == id && string(u.details.Shown().ID) == id
 	})
 }
@@ -49,7 +51,7 @@ func TestMetricsFollowExpansions(t *testing.T) {
 		before = len(u.metrics.top)
 		u.expand("urn:reelgraph:id:the-eternaut")
 	})
-	eventually(t, "the list grows with the canvas", func() bool {
+	settled(t, u, "the list grows with the canvas", func() bool {
 		return u.view.Expanded("urn:reelgraph:id:the-eternaut") && len(u.metrics.top) > before
 	})
 }
@@ -57,8 +59,9 @@ func TestMetricsFollowExpansions(t *testing.T) {
 func TestMetricRowShowsNameAndMeasure(t *testing.T) {
 	u := newTestUI(t)
 	var name, value string
+	onUI(func() { u.metrics.chooseSize(sizeDegree) })
+	u.tasks.Idle()
 	onUI(func() {
-		u.metrics.chooseSize(sizeDegree)
 		row := newMetricRow()
 		u.metrics.updateRow(0, row)
 		objs := row.(*fyne.Container).Objects

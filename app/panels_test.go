@@ -14,7 +14,7 @@ func TestPathPanelFindsAndHighlights(t *testing.T) {
 		u.paths.to.SetText("OpenAI")
 		u.paths.find()
 	})
-	eventually(t, "paths are listed and the first is highlighted", func() bool {
+	settled(t, u, "paths are listed and the first is highlighted", func() bool {
 		return len(u.paths.found) > 0 && len(u.paths.results.Objects) == len(u.paths.found)+1 && // and Export
 
 			u.view.Highlighted("urn:reelgraph:id:bryan-cranston") && u.view.Highlighted("urn:reelgraph:id:openai")
@@ -37,7 +37,7 @@ func TestPathPanelExplainsProblems(t *testing.T) {
 			u.paths.to.SetText(tc.to)
 			u.paths.find()
 		})
-		eventually(t, "the panel says "+tc.want, func() bool { return strings.Contains(u.paths.status.Text, tc.want) })
+		settled(t, u, "the panel says "+tc.want, func() bool { return strings.Contains(u.paths.status.Text, tc.want) })
 	}
 }
 
@@ -47,7 +47,7 @@ func TestQueryPanelRunsAndHighlights(t *testing.T) {
 		u.query.text.SetText(`g.V("<urn:reelgraph:id:netflix>").In("<urn:reelgraph:vocab:streamedOn>").Unique().All()`)
 		u.query.Run()
 	})
-	eventually(t, "results are listed and highlighted on the canvas", func() bool {
+	settled(t, u, "results are listed and highlighted on the canvas", func() bool {
 		return len(u.query.results) == 4 && u.view.Highlighted("urn:reelgraph:id:the-eternaut") &&
 			u.query.status.Text == "4 results."
 	})
@@ -60,15 +60,19 @@ func TestQueryPanelStopsARunawayQuery(t *testing.T) {
 		u.query.timeout.SetSelected("2m")
 		u.query.Run()
 	})
-	eventually(t, "the query is running", func() bool { return strings.HasPrefix(u.query.status.Text, "Running") })
+	onUI(func() {
+		if !strings.HasPrefix(u.query.status.Text, "Running") {
+			t.Errorf("status = %q, want the query running", u.query.status.Text)
+		}
+	})
 	onUI(u.query.Stop)
-	eventually(t, "Stop ends it", func() bool { return strings.HasPrefix(u.query.status.Text, "Stopped") && !u.query.run.Disabled() })
+	settled(t, u, "Stop ends it", func() bool { return strings.HasPrefix(u.query.status.Text, "Stopped") && !u.query.run.Disabled() })
 
 	onUI(func() {
 		u.query.timeout.SetSelected("2s")
 		u.query.Run()
 	})
-	eventually(t, "the time limit ends it", func() bool { return strings.Contains(u.query.status.Text, "ran out of time") })
+	settled(t, u, "the time limit ends it", func() bool { return strings.Contains(u.query.status.Text, "ran out of time") })
 }
 
 func TestNodeMenuOffersPaths(t *testing.T) {
@@ -94,7 +98,7 @@ func TestPathPanelOptions(t *testing.T) {
 		u.paths.avoid.SetSelected([]string{"Company"})
 		u.paths.find()
 	})
-	eventually(t, "paths that avoid companies", func() bool { return len(u.paths.found) > 0 })
+	settled(t, u, "paths that avoid companies", func() bool { return len(u.paths.found) > 0 })
 	onUI(func() {
 		for _, p := range u.paths.found {
 			for _, id := range p.Nodes {
@@ -111,7 +115,7 @@ func TestPathPanelOptions(t *testing.T) {
 		u.paths.via.SetText("leads, streamedOn")
 		u.paths.find()
 	})
-	eventually(t, "a path via leads and streamed on", func() bool {
+	settled(t, u, "a path via leads and streamed on", func() bool {
 		return len(u.paths.found) > 0 && len(u.paths.found[0].Nodes) == 3
 	})
 }

@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"reelgraph/app/graphview"
+	"reelgraph/app/task"
 	"reelgraph/graph"
 )
 
@@ -88,11 +89,13 @@ func (p *pathPanel) find() {
 	p.status.SetText("Searching…")
 	p.results.Objects = nil
 	p.results.Refresh()
-	go func() {
-		ctx := context.Background()
+	task.Go(p.u.tasks, "paths", "", func(ctx context.Context) (found, error) {
 		paths, err := p.search(ctx, from, to, opt)
-		uiDo(func() { p.show(paths, err) })
-	}()
+		if errors.Is(err, context.Canceled) {
+			return found{}, err // a newer search replaces this one
+		}
+		return found{paths, err}, nil
+	}, func(f found) { p.show(f.paths, f.err) })
 }
 
 func (p *pathPanel) search(ctx context.Context, from, to string, opt graph.PathOptions) ([]graph.Path, error) {
@@ -135,6 +138,12 @@ func (p *pathPanel) show(paths []graph.Path, err error) {
 	if len(paths) > 0 {
 		p.u.showPath(paths[0])
 	}
+}
+
+// found is a path search's answer; the panel says why it failed.
+type found struct {
+	paths []graph.Path
+	err   error
 }
 
 // card shows one path: its hops with predicates and sources.

@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
 
+	"reelgraph/app/task"
 	"reelgraph/graph"
 )
 
@@ -76,11 +77,19 @@ func (q *queryPanel) Run() {
 	q.stop.Enable()
 	q.status.SetText("Running…")
 	text := q.text.Text
-	go func() {
+	// The query's own context, not the runner's, is what Stop cancels:
+	// what was found before it stopped is still shown.
+	task.Go(q.u.tasks, "query", "", func(context.Context) (answer, error) {
 		res, err := q.u.ex.Query(ctx, text, 1000, limit)
 		cancel()
-		uiDo(func() { q.done(res, err) })
-	}()
+		return answer{res, err}, nil
+	}, func(a answer) { q.done(a.res, a.err) })
+}
+
+// answer is a query's results and why it ended early, if it did.
+type answer struct {
+	res []graph.QueryResult
+	err error
 }
 
 // Stop cancels the running query, if any.
@@ -126,21 +135,27 @@ func (q *queryPanel) show(res []graph.QueryResult) {
 		return
 	}
 	visible := q.u.visible()
-	go func() {
-		var nodes []graph.ID
-		for id := range seen {
-			nodes = append(nodes, id)
+	var nodes []graph.ID
+	for id := range seen {
+		nodes = append(nodes, id)
+	}
+	task.Go(q.u.tasks, "query results", "", func(ctx context.Context) (shownOrNot, error) {
+		vnodes, edges, err := q.u.among(ctx, nodes, visible)
+		return shownOrNot{shown{vnodes, edges}, err}, nil
+	}, func(s shownOrNot) {
+		if s.err != nil {
+			q.status.SetText(q.status.Text + " " + s.err.Error())
+			return
 		}
-		vnodes, edges, err := q.u.among(context.Background(), nodes, visible)
-		uiDo(func() {
-			if err != nil {
-				q.status.SetText(q.status.Text + " " + err.Error())
-				return
-			}
-			q.u.view.Add(vnodes, edges, "")
-			q.u.view.Highlight(ids...)
-		})
-	}()
+		q.u.view.Add(s.nodes, s.edges, "")
+		q.u.view.Highlight(ids...)
+	})
+}
+
+// shownOrNot is what a query adds to the canvas, or why it could not.
+type shownOrNot struct {
+	shown
+	err error
 }
 
 func (q *queryPanel) line(r graph.QueryResult) string {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"time"
 
+	"reelgraph/app/task"
 	"reelgraph/graph"
 )
 
@@ -25,34 +26,36 @@ func (u *ui) refresh(quiet bool) {
 	if !ok {
 		return
 	}
-	go func() {
-		changed, err := r.Refresh(context.Background())
-		uiDo(func() {
-			switch {
-			case err != nil && quiet:
-				u.setStatus("Could not check the store for changes: " + err.Error())
-			case err != nil:
-				u.fail("Could not refresh", err)
-			case changed:
-				u.refreshCounts("Updated with what others added; search finds it now")
-			case !quiet:
-				u.refreshCounts("Up to date")
-			}
-		})
-	}()
+	task.Go(u.tasks, "refresh", "", func(ctx context.Context) (refreshed, error) {
+		changed, err := r.Refresh(ctx)
+		return refreshed{changed, err}, nil
+	}, func(res refreshed) {
+		switch err := res.err; {
+		case err != nil && quiet:
+			u.setStatus("Could not check the store for changes: " + err.Error())
+		case err != nil:
+			u.fail("Could not refresh", err)
+		case res.changed:
+			u.refreshCounts("Updated with what others added; search finds it now")
+		case !quiet:
+			u.refreshCounts("Up to date")
+		}
+	})
+}
+
+// refreshed is how a Refresh went; its failure is reported by refresh.
+type refreshed struct {
+	changed bool
+	err     error
 }
 
 // watchStore checks a store on a database server for others' writes every
-// refreshEvery while the app runs.
+// refreshEvery until the window closes.
 func (u *ui) watchStore() {
 	switch u.ex.Location().Backend {
 	case graph.Postgres, graph.Cockroach:
 	default:
 		return
 	}
-	go func() {
-		for range time.Tick(refreshEvery) {
-			u.refresh(true)
-		}
-	}()
+	u.tasks.Every(refreshEvery, func() { u.refresh(true) })
 }

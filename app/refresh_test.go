@@ -76,14 +76,14 @@ func TestRefreshAction(t *testing.T) {
 	})
 	t.Cleanup(func() { onUI(u.win.Close) })
 	u.start()
-	eventually(t, "the window opens on Netflix", func() bool { return u.details.Shown().ID == startNode })
+	settled(t, u, "the window opens on Netflix", func() bool { return u.details.Shown().ID == startNode })
 
 	gate := make(chan struct{})
 	onUI(func() {
 		shared.gate = gate // the counts of this refresh come in late
 		u.refresh(false)
 	})
-	eventually(t, "the status says what changed", func() bool {
+	settledKey(t, u, "refresh", "the status says what changed", func() bool {
 		return strings.Contains(u.status.Text, "Updated with what others added")
 	})
 	onUI(func() {
@@ -91,11 +91,11 @@ func TestRefreshAction(t *testing.T) {
 		u.refresh(true)
 	})
 	const failed = "Could not check the store for changes: the database server does not answer"
-	eventually(t, "a quiet check reports the failure in the status bar", func() bool {
+	settledKey(t, u, "refresh", "a quiet check reports the failure in the status bar", func() bool {
 		return strings.Contains(u.status.Text, failed)
 	})
 	close(gate)
-	eventually(t, "the late counts show beside the latest message, not the earlier one", func() bool {
+	settled(t, u, "the late counts show beside the latest message, not the earlier one", func() bool {
 		return strings.Contains(u.status.Text, "4242 sources") && strings.Contains(u.status.Text, failed)
 	})
 }
@@ -137,7 +137,7 @@ func TestRefreshButtonPostgres(t *testing.T) {
 	})
 	t.Cleanup(func() { onUI(u.win.Close) })
 	u.start()
-	eventually(t, "the window opens on Netflix", func() bool { return u.details.Shown().ID == startNode })
+	settled(t, u, "the window opens on Netflix", func() bool { return u.details.Shown().ID == startNode })
 	onUI(func() {
 		if !strings.Contains(u.status.Text, "postgres://") || strings.Contains(u.status.Text, pgtest.Password) {
 			t.Errorf("status = %q, want the database named without its password", u.status.Text)
@@ -160,19 +160,19 @@ func TestRefreshButtonPostgres(t *testing.T) {
 		t.Fatal("no Refresh button in the toolbar")
 	}
 	onUI(func() { test.Tap(refresh) })
-	eventually(t, "the status says what changed", func() bool {
+	settled(t, u, "the status says what changed", func() bool {
 		return strings.Contains(u.status.Text, "Updated with what others added")
 	})
 	onUI(func() {
 		u.win.Canvas().Focus(u.search)
 		test.Type(u.search, "bravo pict")
 	})
-	eventually(t, "search suggests what the other Reelgraph loaded", func() bool {
+	settled(t, u, "search suggests what the other Reelgraph loaded", func() bool {
 		r := u.search.Results()
 		return len(r) > 0 && r[0].Label == "Bravo Pictures"
 	})
 	onUI(func() { test.Tap(refresh) })
-	eventually(t, "a second Refresh finds nothing new", func() bool {
+	settled(t, u, "a second Refresh finds nothing new", func() bool {
 		return strings.Contains(u.status.Text, "Up to date")
 	})
 }

@@ -2,9 +2,9 @@ package app
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"strings"
-	"sync"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"reelgraph/app/graphview"
+	"reelgraph/app/task"
 	"reelgraph/graph"
 )
 
@@ -28,11 +29,10 @@ type searchBox struct {
 	OnChosen func(id graph.ID)
 
 	ex       Explorer
+	tasks    *task.Runner    // drops the answers of all but the newest query
 	dropdown *fyne.Container // the suggestions, floating below the entry
 	list     *widget.List
 
-	mu      sync.Mutex // guards seq
-	seq     int        // the newest query; older answers are dropped
 	results []graph.Node
 	cursor  int // highlighted suggestion
 	lastFor string
@@ -43,8 +43,8 @@ var (
 	_ fyne.Widget    = (*searchBox)(nil)
 )
 
-func newSearchBox(ex Explorer) *searchBox {
-	s := &searchBox{ex: ex}
+func newSearchBox(ex Explorer, tasks *task.Runner) *searchBox {
+	s := &searchBox{ex: ex, tasks: tasks}
 	s.ExtendBaseWidget(s)
 	s.SetPlaceHolder("Search nodes by name or alias (Ctrl+F)")
 	s.list = widget.NewList(
@@ -96,31 +96,23 @@ func (s *searchBox) moveCursor(by int) {
 }
 
 // query looks text up off the UI goroutine and shows the answer, unless a
-// newer query has started meanwhile.
+// newer query has started meanwhile. A failed search offers nothing.
 func (s *searchBox) query(text string) {
-	s.mu.Lock()
-	s.seq++
-	seq := s.seq
-	s.mu.Unlock()
 	if strings.TrimSpace(text) == "" {
+		s.tasks.Cancel("search")
 		s.show(nil, "")
 		return
 	}
-	go func() {
-		nodes, err := s.ex.Search(context.Background(), text, suggestions)
-		uiDo(func() {
-			s.mu.Lock()
-			stale := seq != s.seq
-			s.mu.Unlock()
-			if stale {
-				return
-			}
-			if err != nil {
-				nodes = nil
-			}
-			s.show(nodes, text)
-		})
-	}()
+	task.Go(s.tasks, "search", "", func(ctx context.Context) ([]graph.Node, error) {
+		nodes, err := s.ex.Search(ctx, text, suggestions)
+		if errors.Is(err, context.Canceled) {
+			return nil, err
+		}
+		if err != nil {
+			nodes = nil
+		}
+		return nodes, nil
+	}, func(nodes []graph.Node) { s.show(nodes, text) })
 }
 
 // show replaces the suggestions; nil hides them, unless text is set, when

@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
 
+	"reelgraph/app/task"
 	"reelgraph/graph"
 )
 
@@ -81,22 +82,26 @@ func (t *timeline) update(ids []string) {
 		}
 	}
 	if len(todo) > 0 {
-		go t.read(todo)
+		t.read(todo)
 	}
 	t.span(ids)
 }
 
+// read reads the dates of ids off the UI goroutine; a node that cannot be
+// read has no date.
 func (t *timeline) read(ids []string) {
-	found := make(map[string]time.Time, len(ids))
-	for _, id := range ids {
-		n, err := t.f.u.ex.Node(context.Background(), graph.ID(id))
-		if err == nil {
-			found[id] = earliest(n)
-		} else {
-			found[id] = time.Time{}
+	task.Go(t.f.u.tasks, "", "", func(ctx context.Context) (map[string]time.Time, error) {
+		found := make(map[string]time.Time, len(ids))
+		for _, id := range ids {
+			n, err := t.f.u.ex.Node(ctx, graph.ID(id))
+			if err == nil {
+				found[id] = earliest(n)
+			} else {
+				found[id] = time.Time{}
+			}
 		}
-	}
-	uiDo(func() {
+		return found, nil
+	}, func(found map[string]time.Time) {
 		for id, d := range found {
 			t.dates[id] = d
 			delete(t.pending, id)

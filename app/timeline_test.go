@@ -10,7 +10,7 @@ import (
 func TestTimelineHidesWhatHadNotHappened(t *testing.T) {
 	u := newTestUI(t)
 	const q2, q3 = "urn:reelgraph:id:netflix-q2-2025-earnings", "urn:reelgraph:id:netflix-q3-2025-earnings"
-	eventually(t, "the dates on the canvas are read", func() bool {
+	settled(t, u, "the dates on the canvas are read", func() bool {
 		tl := u.filters.timeline
 		return !tl.dates[q2].IsZero() && !tl.dates[q3].IsZero()
 	})

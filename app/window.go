@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"reelgraph/app/graphview"
+	"reelgraph/app/task"
 	"reelgraph/graph"
 )
 
@@ -55,18 +56,23 @@ type ui struct {
 	query   *queryPanel
 	filters *filterPanel
 	metrics *metricsPanel // metrics.go: layout, sizes, top entities
+
+	// tasks runs the window's work off the UI goroutine; its failures are
+	// shown by fail.
+	tasks *task.Runner
 }
 
 // newUI builds the explorer window over ex. It loads nothing yet: call
 // start for that.
 func newUI(a fyne.App, ex Explorer) *ui {
 	u := &ui{ex: ex, win: a.NewWindow("Reelgraph"), expandAsk: a.Preferences().IntWithFallback("expandThreshold", expandLimit)}
+	u.tasks = task.New(uiDo, u.fail)
 	u.view = graphview.New()
 	u.view.SetDo(uiDo)
 	u.details = newDetailsPanel()
 	u.status = widget.NewLabel("Opening " + ex.Location().String() + "…")
 	u.status.Truncation = fyne.TextTruncateEllipsis
-	u.search = newSearchBox(ex)
+	u.search = newSearchBox(ex, u.tasks)
 
 	u.search.OnChosen = func(id graph.ID) { u.focus(id) }
 	u.view.OnSelected = func(id string) {
@@ -83,6 +89,7 @@ func newUI(a fyne.App, ex Explorer) *ui {
 	u.win.SetMainMenu(u.mainMenu())
 	u.win.SetOnDropped(u.dropped) // importui.go
 	u.win.Resize(fyne.NewSize(1280, 800))
+	u.win.SetOnClosed(u.tasks.Close) // stops the refresh ticker too
 	u.bindKeys()
 	return u
 }
@@ -126,32 +133,34 @@ func (u *ui) layout() fyne.CanvasObject {
 // goroutine.
 func (u *ui) start() {
 	u.watchStore() // refresh.go
-	go func() {
-		ctx := context.Background()
-		st, err := u.ex.Stats(ctx)
-		uiDo(func() {
-			if err != nil {
-				u.fail("Reading the store failed", err)
-				return
-			}
-			u.counts = countsText(u.ex.Location(), st)
-			u.setStatus("")
-			if st.Quads == 0 {
-				u.details.ShowMessage("This store is empty. Run Reelgraph without --empty on a new store to open the bundled graph.")
-			}
-		})
-		if st.Quads == 0 {
-			return
+	task.Go(u.tasks, "start", "Reading the store failed", u.opening, func(o opening) {
+		u.counts = countsText(u.ex.Location(), o.stats)
+		u.setStatus("")
+		switch {
+		case o.stats.Quads == 0:
+			u.details.ShowMessage("This store is empty. Run Reelgraph without --empty on a new store to open the bundled graph.")
+		case o.hasStart:
+			u.focus(startNode)
+		default:
+			u.details.ShowMessage("Search for a node above to start exploring.")
+			u.win.Canvas().Focus(u.search)
 		}
-		if _, err := u.ex.Resolve(ctx, startNode); err == nil {
-			uiDo(func() { u.focus(startNode) })
-		} else {
-			uiDo(func() {
-				u.details.ShowMessage("Search for a node above to start exploring.")
-				u.win.Canvas().Focus(u.search)
-			})
-		}
-	}()
+	})
+}
+
+// opening is what start reads: the counts and whether startNode is there.
+type opening struct {
+	stats    graph.Stats
+	hasStart bool
+}
+
+func (u *ui) opening(ctx context.Context) (opening, error) {
+	st, err := u.ex.Stats(ctx)
+	if err != nil || st.Quads == 0 {
+		return opening{stats: st}, err
+	}
+	_, err = u.ex.Resolve(ctx, startNode)
+	return opening{stats: st, hasStart: err == nil}, nil
 }
 
 func entities(st graph.Stats) int {
@@ -163,19 +172,21 @@ func entities(st graph.Stats) int {
 }
 
 // refreshCounts reads the store's counts again, off the UI goroutine, and
-// shows them with msg.
+// shows them with msg. A failure to count leaves the counts as they were.
 func (u *ui) refreshCounts(msg string) {
 	u.setStatus(msg)
-	go func() {
-		st, err := u.ex.Stats(context.Background())
+	task.Go(u.tasks, "counts", "", func(ctx context.Context) (*graph.Stats, error) {
+		st, err := u.ex.Stats(ctx)
 		if err != nil {
-			return
+			return nil, nil
 		}
-		uiDo(func() {
-			u.counts = countsText(u.ex.Location(), st)
+		return &st, nil
+	}, func(st *graph.Stats) {
+		if st != nil {
+			u.counts = countsText(u.ex.Location(), *st)
 			u.setStatus(u.message) // whatever was said since, rather than msg again
-		})
-	}()
+		}
+	})
 }
 
 func countsText(loc graph.Location, st graph.Stats) string {
@@ -209,21 +220,24 @@ func (u *ui) focus(id graph.ID) {
 }
 
 // refocus focuses id without recording the move in the focus history.
+// Only the newest refocus is applied, however the answers arrive.
 func (u *ui) refocus(id graph.ID) {
 	u.focused = id
 	u.setStatus("Loading " + u.ex.Brief(id).Label + "…")
-	go func() {
-		nodes, edges, err := u.neighbourhood(context.Background(), id, nil)
-		uiDo(func() {
-			if err != nil {
-				u.fail("Could not open "+u.ex.Brief(id).Label, err)
-				return
-			}
-			u.view.SetGraph(nodes, edges, string(id))
-			u.view.Select(string(id))
-			u.selectNode(id)
-		})
-	}()
+	task.Go(u.tasks, "focus", "Could not open "+u.ex.Brief(id).Label, func(ctx context.Context) (shown, error) {
+		nodes, edges, err := u.neighbourhood(ctx, id, nil)
+		return shown{nodes, edges}, err
+	}, func(s shown) {
+		u.view.SetGraph(s.nodes, s.edges, string(id))
+		u.view.Select(string(id))
+		u.selectNode(id)
+	})
+}
+
+// shown is what a query brings to the canvas.
+type shown struct {
+	nodes []graphview.Node
+	edges []graphview.Edge
 }
 
 // navigate follows a link in the details panel: the node joins the view
@@ -236,18 +250,13 @@ func (u *ui) navigate(id graph.ID) {
 	}
 	from := u.details.Shown().ID
 	visible := u.visible()
-	go func() {
-		edges, err := u.edgesTo(context.Background(), id, visible)
-		uiDo(func() {
-			if err != nil {
-				u.fail("Could not open "+u.ex.Brief(id).Label, err)
-				return
-			}
-			u.view.Add([]graphview.Node{u.viewNode(id)}, edges, string(from))
-			u.view.Select(string(id))
-			u.selectNode(id)
-		})
-	}()
+	task.Go(u.tasks, "navigate", "Could not open "+u.ex.Brief(id).Label, func(ctx context.Context) ([]graphview.Edge, error) {
+		return u.edgesTo(ctx, id, visible)
+	}, func(edges []graphview.Edge) {
+		u.view.Add([]graphview.Node{u.viewNode(id)}, edges, string(from))
+		u.view.Select(string(id))
+		u.selectNode(id)
+	})
 }
 
 // selectNode shows id's details.
@@ -258,18 +267,15 @@ func (u *ui) selectNode(id graph.ID) {
 	u.showDetails(id, perGroup)
 }
 
+// showDetails shows id's details with up to limit neighbours per group;
+// only the newest node asked for is shown.
 func (u *ui) showDetails(id graph.ID, limit int) {
-	go func() {
-		d, err := u.ex.Details(context.Background(), id, limit)
-		uiDo(func() {
-			if err != nil {
-				u.fail("Could not read "+u.ex.Brief(id).Label, err)
-				return
-			}
-			u.details.ShowDetails(d)
-			u.setStatus("")
-		})
-	}()
+	task.Go(u.tasks, "details", "Could not read "+u.ex.Brief(id).Label, func(ctx context.Context) (graph.Details, error) {
+		return u.ex.Details(ctx, id, limit)
+	}, func(d graph.Details) {
+		u.details.ShowDetails(d)
+		u.setStatus("")
+	})
 }
 
 // visible lists the nodes on the canvas; call it on the UI goroutine.
@@ -370,14 +376,7 @@ func (u *ui) fail(what string, err error) {
 
 // showSources opens a window listing every source in the store.
 func (u *ui) showSources() {
-	go func() {
-		srcs, err := u.ex.Sources(context.Background())
-		uiDo(func() {
-			if err != nil {
-				u.fail("Could not list the sources", err)
-				return
-			}
-			showSourcesWindow(fyne.CurrentApp(), srcs)
-		})
-	}()
+	task.Go(u.tasks, "sources", "Could not list the sources", u.ex.Sources, func(srcs []graph.Source) {
+		showSourcesWindow(fyne.CurrentApp(), srcs)
+	})
 }

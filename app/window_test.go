@@ -44,13 +44,39 @@ func newTestUI(t *testing.T) *ui {
 	})
 	t.Cleanup(func() { onUI(u.win.Close) })
 	u.start()
-	eventually(t, "the details panel shows Netflix", func() bool {
+	settled(t, u, "the details panel shows Netflix", func() bool {
 		return u.details.Shown().ID == startNode
 	})
 	return u
 }
 
-// eventually waits until ok, read on the UI goroutine, holds.
+// settled waits until the window's background work is done, then checks
+// that ok, read on the UI goroutine, holds.
+func settled(t *testing.T, u *ui, what string, ok func() bool) {
+	t.Helper()
+	u.tasks.Idle()
+	var done bool
+	onUI(func() { done = ok() })
+	if !done {
+		t.Fatalf("once the background work was done, it was not so that %s", what)
+	}
+}
+
+// settledKey is settled for the work under one key of the task runner,
+// while other work may still be under way.
+func settledKey(t *testing.T, u *ui, key, what string, ok func() bool) {
+	t.Helper()
+	u.tasks.Wait(key)
+	var done bool
+	onUI(func() { done = ok() })
+	if !done {
+		t.Fatalf("once the %s work was done, it was not so that %s", key, what)
+	}
+}
+
+// eventually waits until ok, read on the UI goroutine, holds. It is for
+// what the canvas animates on its own (an arrangement moving the nodes);
+// work of the window's task runner is waited for with settled.
 func eventually(t *testing.T, what string, ok func() bool) {
 	t.Helper()
 	deadline := time.Now().Add(10 * time.Second)
@@ -92,12 +118,12 @@ func TestTypingShowsSuggestions(t *testing.T) {
 		u.win.Canvas().Focus(u.search)
 		test.Type(u.search, "eternau")
 	})
-	eventually(t, "a suggestion for The Eternaut appears", func() bool {
+	settled(t, u, "a suggestion for The Eternaut appears", func() bool {
 		r := u.search.Results()
 		return len(r) > 0 && r[0].Label == "The Eternaut" && u.search.dropdown.Visible()
 	})
 	onUI(func() { u.search.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn}) })
-	eventually(t, "Enter focuses The Eternaut", func() bool {
+	settled(t, u, "Enter focuses The Eternaut", func() bool {
 		return u.details.Shown().ID == "urn:reelgraph:id:the-eternaut" && u.view.Selected() == "urn:reelgraph:id:the-eternaut"
 	})
 }
@@ -105,7 +131,7 @@ func TestTypingShowsSuggestions(t *testing.T) {
 func TestSearchWithNoMatchSaysSo(t *testing.T) {
 	u := newTestUI(t)
 	onUI(func() { test.Type(u.search, "qqqzzz") })
-	eventually(t, "the suggestions say nothing matches", func() bool {
+	settled(t, u, "the suggestions say nothing matches", func() bool {
 		return u.search.dropdown.Visible() && len(u.search.Results()) == 0 && u.search.list.Length() == 1
 	})
 }
@@ -114,7 +140,7 @@ func TestNavigateFromDetails(t *testing.T) {
 	u := newTestUI(t)
 	target := graph.ID("urn:reelgraph:id:ted-sarandos")
 	onUI(func() { u.details.OnNavigate(target) })
-	eventually(t, "Ted Sarandos is selected and described", func() bool {
+	settled(t, u, "Ted Sarandos is selected and described", func() bool {
 		return u.details.Shown().ID == target && u.view.Selected() == string(target)
 	})
 }
@@ -122,7 +148,7 @@ func TestNavigateFromDetails(t *testing.T) {
 func TestTapNodeShowsItsDetails(t *testing.T) {
 	u := newTestUI(t)
 	const id = "urn:reelgraph:id:ted-sarandos"
-	eventually(t, "Ted Sarandos is drawn on the canvas", func() bool {
+	settled(t, u, "Ted Sarandos is drawn on the canvas", func() bool {
 		_, ok := u.view.NodePosition(id)
 		return ok
 	})
@@ -131,7 +157,7 @@ func TestTapNodeShowsItsDetails(t *testing.T) {
 		pos, _ := u.view.NodePosition(id)
 		test.TapAt(u.view, pos)
 	})
-	eventually(t, "the details panel shows Ted Sarandos", func() bool {
+	settled(t, u, "the details panel shows Ted Sarandos", func() bool {
 		return u.details.Shown().Label == "Ted Sarandos" && u.view.Selected() == id
 	})
 }
@@ -140,7 +166,7 @@ func TestDoubleTapExpands(t *testing.T) {
 	u := newTestUI(t)
 	const id = "urn:reelgraph:id:the-eternaut"
 	var before int
-	eventually(t, "The Eternaut is drawn", func() bool {
+	settled(t, u, "The Eternaut is drawn", func() bool {
 		_, ok := u.view.NodePosition(id)
 		before = u.view.Len()
 		return ok
@@ -149,7 +175,7 @@ func TestDoubleTapExpands(t *testing.T) {
 		pos, _ := u.view.NodePosition(id)
 		u.view.DoubleTapped(&fyne.PointEvent{Position: pos})
 	})
-	eventually(t, "expanding The Eternaut adds its neighbours", func() bool {
+	settled(t, u, "expanding The Eternaut adds its neighbours", func() bool {
 		return u.view.Expanded(id) && u.view.Has("urn:reelgraph:id:generative-ai-vfx") && u.view.Len() > before
 	})
 }
