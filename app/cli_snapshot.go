@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"reelgraph/app/explore"
 	"reelgraph/app/graphview"
 	"reelgraph/app/layout"
 	"reelgraph/app/snapshot"
@@ -63,23 +64,9 @@ func runSnapshot(c *command) error {
 // neighbourhoodScene gathers the nodes within hops of id (at most
 // snapshotMaxNodes, nearest first), lays them out and colours them.
 func neighbourhoodScene(ctx context.Context, s *graph.Store, id graph.ID, hops int) (snapshot.Scene, error) {
-	order := []graph.ID{id}
-	depth := map[graph.ID]int{id: 0}
-	var edges []graph.Edge
-	for i := 0; i < len(order); i++ {
-		n := order[i]
-		es, err := s.Neighbors(ctx, n, graph.NeighborOptions{Limit: 2000})
-		if err != nil {
-			return snapshot.Scene{}, err
-		}
-		for _, e := range es {
-			o := e.Other(n)
-			if _, ok := depth[o]; !ok && depth[n] < hops && len(order) < snapshotMaxNodes {
-				depth[o] = depth[n] + 1
-				order = append(order, o)
-			}
-			edges = append(edges, e)
-		}
+	order, edges, err := explore.Gather(ctx, s, id, explore.GatherOptions{Hops: hops, Max: snapshotMaxNodes, Limit: 2000})
+	if err != nil {
+		return snapshot.Scene{}, err
 	}
 	l := layout.New(layout.DefaultConfig())
 	l.SetAspect(float64(snapshotW) / snapshotH)
@@ -91,9 +78,7 @@ func neighbourhoodScene(ctx context.Context, s *graph.Store, id graph.ID, hops i
 	seen := make(map[[3]graph.ID]bool)
 	for _, e := range edges {
 		k := [3]graph.ID{e.Subject, e.Predicate, e.Object}
-		_, inS := depth[e.Subject]
-		_, inO := depth[e.Object]
-		if seen[k] || !inS || !inO {
+		if seen[k] { // one line for a statement, however many sources state it
 			continue
 		}
 		seen[k] = true

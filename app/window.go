@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"reelgraph/app/explore"
 	"reelgraph/app/graphview"
 	"reelgraph/app/task"
 	"reelgraph/graph"
@@ -290,20 +291,19 @@ func (u *ui) visible() map[graph.ID]bool {
 // neighbourhood returns id and up to expandLimit of its neighbours as view
 // nodes, with every edge among them and the visible nodes.
 func (u *ui) neighbourhood(ctx context.Context, id graph.ID, visible map[graph.ID]bool) ([]graphview.Node, []graphview.Edge, error) {
-	edges, err := u.ex.Neighbors(ctx, id, graph.NeighborOptions{})
+	ids, es, err := explore.Gather(ctx, u.ex, id, explore.GatherOptions{Hops: 1, Max: expandLimit + 1, Limit: 500, Shown: visible})
 	if err != nil {
 		return nil, nil, err
 	}
-	nodes := []graph.ID{id}
-	taken := map[graph.ID]bool{id: true}
-	for _, e := range edges {
-		o := e.Other(id)
-		if !taken[o] && !visible[o] && len(nodes) <= expandLimit {
-			taken[o] = true
-			nodes = append(nodes, o)
-		}
+	nodes := make([]graphview.Node, len(ids))
+	for i, n := range ids {
+		nodes[i] = u.viewNode(n)
 	}
-	return u.among(ctx, nodes, visible)
+	edges := make([]graphview.Edge, len(es))
+	for i, e := range es {
+		edges[i] = u.viewEdge(e)
+	}
+	return nodes, edges, nil
 }
 
 // among returns nodes as view nodes with every edge between them and

@@ -1,0 +1,171 @@
+package explore
+
+// Change is one undo step: the primitive edits it made, in order. Undo
+// reverts them last first; Redo makes them again. A Change also tells the
+// canvas what to draw afresh.
+type Change struct {
+	Ops []Op
+	// Selected is the selection before and after the step, for Undo and
+	// Redo to return to.
+	SelectedBefore, SelectedAfter string
+}
+
+// Empty reports whether the change changed nothing.
+func (c Change) Empty() bool { return len(c.Ops) == 0 }
+
+// Op is one primitive, reversible edit.
+type Op struct {
+	Kind OpKind
+	ID   string // the node of NodeAdded, NodeRemoved, NodeChanged
+	// Node is the node of the Op; Before and After are its place before
+	// and after a NodeChanged, After its place when added or removed. At
+	// is where in the drawing order (or the edges) it was added or removed.
+	Node          Node
+	Before, After Place
+	At            int
+	Edge          Edge   // EdgeAdded, EdgeRemoved
+	From, To      string // FocusSet: the focus before and after
+	FilterBefore  Filter // FilterSet
+	FilterAfter   Filter
+}
+
+// OpKind says what an Op did.
+type OpKind int
+
+// The kinds of Op.
+const (
+	NodeAdded OpKind = iota
+	NodeRemoved
+	NodeChanged
+	EdgeAdded
+	EdgeRemoved
+	FocusSet
+	FilterSet
+)
+
+// inverse returns the Op that takes o back.
+func (o Op) inverse() Op {
+	r := o
+	switch o.Kind {
+	case NodeAdded:
+		r.Kind = NodeRemoved
+	case NodeRemoved:
+		r.Kind = NodeAdded
+	case EdgeAdded:
+		r.Kind = EdgeRemoved
+	case EdgeRemoved:
+		r.Kind = EdgeAdded
+	case NodeChanged:
+		r.Before, r.After = o.After, o.Before
+	case FocusSet:
+		r.From, r.To = o.To, o.From
+	case FilterSet:
+		r.FilterBefore, r.FilterAfter = o.FilterAfter, o.FilterBefore
+	}
+	return r
+}
+
+// apply makes o on m. Every change to the model goes through here.
+func (m *Model) apply(o Op) {
+	switch o.Kind {
+	case NodeAdded:
+		m.nodes[o.ID] = &entry{Node: o.Node, Place: o.After}
+		at := min(o.At, len(m.order))
+		m.order = append(m.order[:at], append([]string{o.ID}, m.order[at:]...)...)
+	case NodeRemoved:
+		delete(m.nodes, o.ID)
+		for i, id := range m.order {
+			if id == o.ID {
+				m.order = append(m.order[:i], m.order[i+1:]...)
+				break
+			}
+		}
+	case NodeChanged:
+		m.nodes[o.ID].Place = o.After
+	case EdgeAdded:
+		m.edgeSet[o.Edge.key()] = true
+		at := min(o.At, len(m.edges))
+		m.edges = append(m.edges[:at], append([]Edge{o.Edge}, m.edges[at:]...)...)
+	case EdgeRemoved:
+		delete(m.edgeSet, o.Edge.key())
+		for i, e := range m.edges {
+			if e.key() == o.Edge.key() {
+				m.edges = append(m.edges[:i], m.edges[i+1:]...)
+				break
+			}
+		}
+	case FocusSet:
+		m.focus = o.To
+	case FilterSet:
+		m.filter = o.FilterAfter
+	}
+	if m.open != nil {
+		m.open.Ops = append(m.open.Ops, o)
+	}
+}
+
+// begin starts recording a step.
+func (m *Model) begin() { m.open = &Change{SelectedBefore: m.selected} }
+
+// commit ends the step begun and, unless it changed nothing, records it
+// for Undo, forgetting what could be redone. It returns the step.
+func (m *Model) commit() Change {
+	c := *m.open
+	m.open = nil
+	c.SelectedAfter = m.selected
+	if c.Empty() {
+		return c
+	}
+	m.undo = append(m.undo, c)
+	if m.limit > 0 && len(m.undo) > m.limit {
+		m.undo = m.undo[len(m.undo)-m.limit:]
+	}
+	m.redo = m.redo[:0]
+	return c
+}
+
+// Undo reverts the last step and returns what it changed; ok is false
+// when there is nothing to undo.
+func (m *Model) Undo() (Change, bool) {
+	if len(m.undo) == 0 {
+		return Change{}, false
+	}
+	c := m.undo[len(m.undo)-1]
+	m.undo = m.undo[:len(m.undo)-1]
+	back := Change{SelectedBefore: m.selected, SelectedAfter: c.SelectedBefore}
+	for i := len(c.Ops) - 1; i >= 0; i-- {
+		o := c.Ops[i].inverse()
+		m.apply(o)
+		back.Ops = append(back.Ops, o)
+	}
+	m.selected = m.existing(c.SelectedBefore)
+	m.redo = append(m.redo, c)
+	return back, true
+}
+
+// Redo makes again the step Undo reverted; ok is false when there is none.
+func (m *Model) Redo() (Change, bool) {
+	if len(m.redo) == 0 {
+		return Change{}, false
+	}
+	c := m.redo[len(m.redo)-1]
+	m.redo = m.redo[:len(m.redo)-1]
+	for _, o := range c.Ops {
+		m.apply(o)
+	}
+	m.selected = m.existing(c.SelectedAfter)
+	m.undo = append(m.undo, c)
+	return c, true
+}
+
+// CanUndo and CanRedo say whether Undo and Redo have a step to take.
+func (m *Model) CanUndo() bool { return len(m.undo) > 0 }
+func (m *Model) CanRedo() bool { return len(m.redo) > 0 }
+
+// existing returns id if it is on the canvas, else "".
+func (m *Model) existing(id string) string {
+	if m.Has(id) {
+		return id
+	}
+	return ""
+}
