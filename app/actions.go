@@ -31,6 +31,15 @@ func (u *ui) now() viewSnap {
 // recordUndo remembers the view as it is, before a change.
 func (u *ui) recordUndo() { u.undo.Push(u.now()) }
 
+// withoutUndo runs fn, a change of the view that is not an undo step of
+// its own.
+func (u *ui) withoutUndo(fn func()) {
+	hook := u.view.OnBeforeChange
+	u.view.OnBeforeChange = nil
+	defer func() { u.view.OnBeforeChange = hook }()
+	fn()
+}
+
 // tracking wires the undo stack to the view: every change the view is
 // about to make records the view as it was.
 func (u *ui) tracking() {
@@ -172,13 +181,12 @@ func (u *ui) nodeMenu(id string) []*fyne.MenuItem {
 		fyne.NewMenuItem("Details", func() {
 			u.view.Select(id)
 			u.selectNode(node)
-			u.tabs.SelectIndex(0)
+			u.tabs.Select(u.tab.details)
 		}),
 		fyne.NewMenuItem("Focus here", func() { u.focus(node) }),
 		fyne.NewMenuItem("Find paths from here…", func() {
-			u.paths.from.SetText(u.ex.Brief(node).Label)
-			u.tabs.SelectIndex(1)
-			u.win.Canvas().Focus(u.paths.to)
+			u.tabs.Select(u.tab.paths)
+			u.paths.StartFrom(node, u.win.Canvas())
 		}),
 	}
 	items = append(items,
@@ -192,7 +200,7 @@ func (u *ui) nodeMenu(id string) []*fyne.MenuItem {
 	if sel := u.view.Selected(); sel != "" && sel != id {
 		label := "Find paths to " + u.ex.Brief(graph.ID(sel)).Label
 		items = append(items, fyne.NewMenuItem(label, func() {
-			u.tabs.SelectIndex(1)
+			u.tabs.Select(u.tab.paths)
 			u.paths.Find(graph.ID(sel), node)
 		}))
 	}

@@ -140,6 +140,9 @@ func (u *ui) askExpand(x expansion) *expandChooser {
 		container.NewHBox(widget.NewLabel("How many of the best-connected"), c.n),
 		container.NewHBox(widget.NewLabel("Predicate"), c.preds))
 	c.dialog = dialog.NewCustomConfirm("Expand "+u.ex.Brief(x.id).Label, "Expand", "Cancel", form, func(ok bool) {
+		if u.asking == c {
+			u.asking = nil
+		}
 		if ok {
 			c.choose()
 		} else {
@@ -148,7 +151,7 @@ func (u *ui) askExpand(x expansion) *expandChooser {
 	}, u.win)
 	c.dialog.Resize(fyne.NewSize(520, 320))
 	c.dialog.Show()
-	u.lastChooser = c
+	u.asking = c
 	return c
 }
 

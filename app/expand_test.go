@@ -1,7 +1,11 @@
 package app
 
 import (
+	"strings"
 	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/widget"
 
 	"reelgraph/graph"
 )
@@ -31,13 +35,13 @@ func TestCrowdedExpansionAsks(t *testing.T) {
 				u.expandAsk = 3
 				u.expand(netflix)
 			})
-			settled(t, u, "expanding asks which neighbours to show", func() bool { return u.lastChooser != nil })
+			settled(t, u, "expanding asks which neighbours to show", func() bool { return u.asking != nil })
 			var before, want int
 			onUI(func() {
 				before = u.view.Len()
-				tc.pick(u.lastChooser)
-				want = tc.want(u.lastChooser)
-				u.lastChooser.choose()
+				tc.pick(u.asking)
+				want = tc.want(u.asking)
+				u.asking.choose()
 			})
 			if want <= 0 {
 				t.Fatalf("the choice adds %d nodes", want)
@@ -52,7 +56,7 @@ func TestSmallExpansionDoesNotAsk(t *testing.T) {
 	const id = "urn:reelgraph:id:the-eternaut"
 	onUI(func() { u.expand(id) })
 	settled(t, u, "The Eternaut is expanded", func() bool { return u.view.Expanded(id) })
-	if u.lastChooser != nil {
+	if u.asking != nil {
 		t.Error("expanding a node with few neighbours asked which to show")
 	}
 }
@@ -74,13 +78,25 @@ func TestExpandByPredicateAndOpenSource(t *testing.T) {
 	onUI(func() { u.view.Remove(u.otherThan(string(eternaut), startNode)...) })
 	onUI(func() { u.expandByPredicate(startNode) })
 	settled(t, u, "the chooser opens on the predicate choice", func() bool {
-		return u.lastChooser != nil && u.lastChooser.mode.Selected == choosePred
+		return u.asking != nil && u.asking.mode.Selected == choosePred
 	})
 	onUI(func() { u.showNodeSources(eternaut) })
-	settled(t, u, "the sources of The Eternaut are listed", func() bool { return len(u.lastSources) > 0 })
-	for _, s := range u.lastSources {
-		if s.URL == "" {
-			t.Errorf("source %s has no URL", s.ID)
-		}
+	var rows, links int
+	settled(t, u, "the sources of The Eternaut are listed", func() bool {
+		rows, links = 0, 0
+		walk(u.win.Canvas().Overlays().Top(), func(o fyne.CanvasObject) {
+			switch o := o.(type) {
+			case *widget.Label:
+				if strings.HasPrefix(o.Text, "[") {
+					rows++
+				}
+			case *widget.Hyperlink:
+				links++
+			}
+		})
+		return rows > 0
+	})
+	if links != rows {
+		t.Errorf("%d sources listed, %d with a link to open; want a link for each", rows, links)
 	}
 }

@@ -18,7 +18,13 @@ import (
 // predicates, and facts by the publisher of their source. What is hidden
 // stays on the canvas, counted in the status bar, and comes back in place.
 type filterPanel struct {
-	u      *ui
+	// OnBeforeChange is called before the analyst changes the filters, so
+	// that the change can be undone; OnChanged after they changed.
+	OnBeforeChange, OnChanged func()
+
+	ex     Explorer
+	tasks  *task.Runner
+	canvas filterCanvas
 	legend *graphview.Legend
 	box    fyne.CanvasObject
 	lists  *fyne.Container
@@ -31,8 +37,20 @@ type filterPanel struct {
 	timeline  *timeline
 }
 
-func newFilterPanel(u *ui, legend *graphview.Legend) *filterPanel {
-	f := &filterPanel{u: u, legend: legend, lists: container.NewVBox(),
+// filterCanvas is what the filter panel needs of the canvas.
+type filterCanvas interface {
+	State() graphview.State
+	NodeIDs() []string
+	Hidden() (nodes, edges int)
+	SetFilter(graphview.Filter)
+	OnChanged(func())
+}
+
+// newFilterPanel builds the Filters tab for canvas, whose legend toggles
+// types too; it reads sources and dates of ex on tasks.
+func newFilterPanel(ex Explorer, tasks *task.Runner, canvas filterCanvas, legend *graphview.Legend) *filterPanel {
+	f := &filterPanel{ex: ex, tasks: tasks, canvas: canvas, legend: legend, lists: container.NewVBox(),
+		OnBeforeChange: func() {}, OnChanged: func() {},
 		offKinds: map[string]bool{}, offPreds: map[string]bool{}, offPubs: map[string]bool{}, publisher: map[string]string{}}
 	legend.Off = func(kind string) bool { return f.offKinds[kind] }
 	legend.OnToggle = func(kind string) { f.toggle(f.offKinds, kind) }
@@ -42,7 +60,7 @@ func newFilterPanel(u *ui, legend *graphview.Legend) *filterPanel {
 	f.timeline = newTimeline(f)
 	f.box = container.NewBorder(container.NewVBox(intro, container.NewHBox(reset), f.timeline.box), nil, nil, nil,
 		container.NewVScroll(f.lists))
-	u.view.OnChanged(f.rebuild)
+	canvas.OnChanged(f.rebuild)
 	f.loadPublishers()
 	return f
 }
@@ -50,8 +68,8 @@ func newFilterPanel(u *ui, legend *graphview.Legend) *filterPanel {
 // loadPublishers reads which publisher stands behind each source, off the
 // UI goroutine; without them the publisher list stays empty.
 func (f *filterPanel) loadPublishers() {
-	task.Go(f.u.tasks, "publishers", "", func(ctx context.Context) ([]graph.Source, error) {
-		srcs, _ := f.u.ex.Sources(ctx)
+	task.Go(f.tasks, "publishers", "", func(ctx context.Context) ([]graph.Source, error) {
+		srcs, _ := f.ex.Sources(ctx)
 		return srcs, nil
 	}, func(srcs []graph.Source) {
 		for _, s := range srcs {
@@ -66,13 +84,13 @@ func (f *filterPanel) loadPublishers() {
 }
 
 func (f *filterPanel) toggle(set map[string]bool, key string) {
-	f.u.recordUndo()
+	f.OnBeforeChange()
 	set[key] = !set[key]
 	f.apply()
 }
 
 func (f *filterPanel) reset() {
-	f.u.recordUndo()
+	f.OnBeforeChange()
 	f.setState(filterState{})
 }
 
@@ -123,10 +141,10 @@ func keys(m map[string]bool) []string {
 
 // apply hands the filter to the canvas and refreshes what shows it.
 func (f *filterPanel) apply() {
-	f.u.view.SetFilter(graphview.Filter{Node: f.keepsNode, Edge: f.keepsEdge})
+	f.canvas.SetFilter(graphview.Filter{Node: f.keepsNode, Edge: f.keepsEdge})
 	f.legend.Refilter()
 	f.rebuild()
-	f.u.setStatus("")
+	f.OnChanged()
 }
 
 // keepsNode and keepsEdge are the filter the panel sets on the canvas.
@@ -147,7 +165,7 @@ func (f *filterPanel) publisherOf(src string) string {
 
 // hiddenText says what the filter hides, "" when nothing.
 func (f *filterPanel) hiddenText() string {
-	nodes, edges := f.u.view.Hidden()
+	nodes, edges := f.canvas.Hidden()
 	if nodes+edges == 0 {
 		return ""
 	}
@@ -162,7 +180,7 @@ func (f *filterPanel) rebuild() {
 	}
 	f.building = true
 	defer func() { f.building = false }()
-	st := f.u.view.State()
+	st := f.canvas.State()
 	ids := make([]string, len(st.Nodes))
 	for i, n := range st.Nodes {
 		ids[i] = n.ID
@@ -182,7 +200,7 @@ func (f *filterPanel) rebuild() {
 		f.group("Types", kinds, f.offKinds, func(k string) string {
 			_, _, name := graphview.KindStyle(k)
 			if k != "" {
-				name = f.u.ex.Brief(graph.ID(k)).Label
+				name = f.ex.Brief(graph.ID(k)).Label
 			}
 			return name
 		}),

@@ -33,16 +33,22 @@ func (m *metricsPanel) chooseLayout(name string) {
 		return
 	}
 	m.layout = name
-	m.root = m.u.view.Selected()
+	m.root = m.canvas.Selected()
 	if m.root == "" {
-		m.root = m.u.view.Focus()
+		m.root = m.canvas.Focus()
 	}
-	m.seenFocus = m.u.view.Focus()
+	m.seenFocus = m.canvas.Focus()
 	if name == layoutForce {
-		m.u.view.Relax()
+		m.canvas.Relax()
 		return
 	}
-	m.arrange(m.onShow(m.u.view.State()))
+	m.arrange(m.onShow(m.canvas.State()))
+}
+
+// arrangement says how the canvas is arranged: the layout, the node it
+// is arranged around, and what sizes the nodes.
+func (m *metricsPanel) arrangement() (layout, root, sizeBy string) {
+	return m.layout, m.root, m.sizeBy
 }
 
 // resume takes up a saved arrangement (a workspace's) before its view is
@@ -68,7 +74,7 @@ func (m *metricsPanel) arrange(st graphview.State) {
 	for _, n := range st.Nodes {
 		m.placed[n.ID] = true
 	}
-	m.u.view.Arrange(m.targets(st))
+	m.canvas.Arrange(m.targets(st))
 }
 
 // rearrange places the nodes again after a change that brought new nodes
@@ -89,10 +95,7 @@ func (m *metricsPanel) rearrange(st graphview.State) {
 	if st.Focus != m.seenFocus { // a new focus: arrange around it
 		m.root, m.seenFocus = st.Focus, st.Focus
 	}
-	hook := m.u.view.OnBeforeChange
-	m.u.view.OnBeforeChange = nil
-	m.arrange(st)
-	m.u.view.OnBeforeChange = hook
+	m.WithoutUndo(func() { m.arrange(st) })
 }
 
 // targets computes where the chosen arrangement puts the nodes of st.

@@ -31,7 +31,15 @@ const topLimit = 25
 // its nodes, and the entities on it ranked by that measure (by degree when
 // nothing sizes them). Choosing an entity selects it.
 type metricsPanel struct {
-	u         *ui
+	// OnChoose is called when the analyst picks an entity from the list.
+	OnChoose func(id graph.ID)
+	// WithoutUndo runs fn, a change of the canvas that is no undo step of
+	// its own (an arrangement that follows a change).
+	WithoutUndo func(fn func())
+
+	canvas    metricsCanvas
+	keepsEdge func(graphview.Edge) bool // whether the filters show an edge
+	tasks     *task.Runner
 	box       fyne.CanvasObject
 	layoutSel *widget.Select
 	sizeSel   *widget.Select
@@ -53,9 +61,26 @@ type ranked struct {
 	value     float64
 }
 
-// newMetricsPanel builds the Metrics tab for u and makes it u.metrics.
-func newMetricsPanel(u *ui) *metricsPanel {
-	m := &metricsPanel{u: u, layout: layoutForce, sizeBy: sizeNone, heading: widget.NewLabel("")}
+// metricsCanvas is what the Metrics tab needs of the canvas it arranges
+// and sizes.
+type metricsCanvas interface {
+	State() graphview.State
+	Shown(id string) bool
+	Hidden() (nodes, edges int)
+	Focus() string
+	Selected() string
+	SetSizes(map[string]float64)
+	Arrange(map[string]layout.Point)
+	Relax()
+	OnChanged(func())
+}
+
+// newMetricsPanel builds the Metrics tab for canvas, measuring what
+// keepsEdge lets show on tasks. Set its callbacks before the analyst can
+// use it.
+func newMetricsPanel(canvas metricsCanvas, keepsEdge func(graphview.Edge) bool, tasks *task.Runner) *metricsPanel {
+	m := &metricsPanel{canvas: canvas, keepsEdge: keepsEdge, tasks: tasks, layout: layoutForce, sizeBy: sizeNone,
+		heading: widget.NewLabel(""), WithoutUndo: func(fn func()) { fn() }}
 	m.layoutSel = widget.NewSelect(layoutNames, m.chooseLayout)
 	m.layoutSel.Selected = layoutForce
 	m.sizeSel = widget.NewSelect([]string{sizeNone, sizeDegree, sizePageRank}, m.chooseSize)
@@ -65,9 +90,8 @@ func newMetricsPanel(u *ui) *metricsPanel {
 	m.heading.Wrapping = fyne.TextWrapWord
 	form := widget.NewForm(widget.NewFormItem("Layout", m.layoutSel), widget.NewFormItem("Size by", m.sizeSel))
 	m.box = container.NewBorder(container.NewVBox(form, m.heading), nil, nil, nil, m.list)
-	u.metrics = m
-	u.view.OnChanged(m.changed)
-	m.measure(m.onShow(u.view.State()))
+	canvas.OnChanged(m.changed)
+	m.measure(m.onShow(canvas.State()))
 	return m
 }
 
@@ -78,13 +102,13 @@ func (m *metricsPanel) chooseSize(name string) {
 		return
 	}
 	m.sizeBy = name
-	m.measure(m.onShow(m.u.view.State()))
+	m.measure(m.onShow(m.canvas.State()))
 }
 
 // changed follows the canvas: after nodes or edges come or go it arranges
 // them again, if a fixed layout is chosen, and measures them afresh.
 func (m *metricsPanel) changed() {
-	all := m.u.view.State()
+	all := m.canvas.State()
 	st := m.onShow(all)
 	shape := fmt.Sprint(len(all.Nodes), len(all.Edges), st.Focus, len(st.Nodes), len(st.Edges))
 	if shape == m.shape {
@@ -101,12 +125,12 @@ func (m *metricsPanel) changed() {
 func (m *metricsPanel) onShow(st graphview.State) graphview.State {
 	out := graphview.State{Focus: st.Focus, Selected: st.Selected}
 	for _, n := range st.Nodes {
-		if m.u.view.Shown(n.ID) {
+		if m.canvas.Shown(n.ID) {
 			out.Nodes = append(out.Nodes, n)
 		}
 	}
 	for _, e := range st.Edges {
-		if m.u.view.Shown(e.From) && m.u.view.Shown(e.To) && m.u.filters.keepsEdge(e) {
+		if m.canvas.Shown(e.From) && m.canvas.Shown(e.To) && m.keepsEdge(e) {
 			out.Edges = append(out.Edges, e)
 		}
 	}
@@ -118,7 +142,7 @@ func (m *metricsPanel) onShow(st graphview.State) graphview.State {
 // Only the newest measure is applied.
 func (m *metricsPanel) measure(st graphview.State) {
 	sizeBy := m.sizeBy
-	task.Go(m.u.tasks, "metrics", "", func(context.Context) (map[string]float64, error) {
+	task.Go(m.tasks, "metrics", "", func(context.Context) (map[string]float64, error) {
 		ids, adj := canvasGraph(st)
 		if sizeBy == sizePageRank {
 			return layout.PageRank(ids, adj), nil
@@ -130,9 +154,9 @@ func (m *metricsPanel) measure(st graphview.State) {
 // sized shows the measure's values: node sizes and the top entities.
 func (m *metricsPanel) sized(st graphview.State, sizeBy string, values map[string]float64) {
 	if sizeBy == sizeNone {
-		m.u.view.SetSizes(nil)
+		m.canvas.SetSizes(nil)
 	} else {
-		m.u.view.SetSizes(scaled(values))
+		m.canvas.SetSizes(scaled(values))
 	}
 	m.top = m.top[:0]
 	for _, n := range st.Nodes {
@@ -140,7 +164,7 @@ func (m *metricsPanel) sized(st graphview.State, sizeBy string, values map[strin
 	}
 	slices.SortStableFunc(m.top, func(a, b ranked) int { return cmp.Compare(b.value, a.value) })
 	m.top = m.top[:min(len(m.top), topLimit)]
-	hidden, _ := m.u.view.Hidden()
+	hidden, _ := m.canvas.Hidden()
 	m.heading.SetText(m.headingText(len(st.Nodes), hidden))
 	m.list.UnselectAll()
 	m.list.Refresh()
@@ -207,6 +231,5 @@ func (m *metricsPanel) choose(i widget.ListItemID) {
 		return
 	}
 	id := m.top[i].id
-	m.u.view.Select(id)
-	m.u.selectNode(graph.ID(id))
+	m.OnChoose(graph.ID(id))
 }

@@ -18,7 +18,6 @@ func (u *ui) showNodeSources(id graph.ID) {
 	task.Go(u.tasks, "node sources", "Could not read the sources of "+u.ex.Brief(id).Label, func(ctx context.Context) (graph.Details, error) {
 		return u.ex.Details(ctx, id, 1)
 	}, func(d graph.Details) {
-		u.lastSources = d.Cited
 		if len(d.Cited) == 0 {
 			dialog.ShowInformation("Sources", d.Label+" cites no source.", u.win)
 			return

@@ -19,7 +19,16 @@ import (
 // pathPanel answers "how is A connected to B?": the k shortest paths, each
 // hop with its predicates and sources, shown on the canvas on request.
 type pathPanel struct {
-	u        *ui
+	// Selection returns the node selected on the canvas, "" if none.
+	Selection func() graph.ID
+	// OnShowPath is called when the analyst asks to see a path on the
+	// canvas, and with the first path found.
+	OnShowPath func(graph.Path)
+	// OnExport is called with the nodes of the paths found to export them.
+	OnExport func([]graph.ID)
+
+	ex       Explorer
+	tasks    *task.Runner
 	from, to *widget.Entry
 	k        *widget.Select
 	via      *widget.Entry      // predicates a path may use, comma-separated
@@ -30,8 +39,10 @@ type pathPanel struct {
 	box      fyne.CanvasObject
 }
 
-func newPathPanel(u *ui) *pathPanel {
-	p := &pathPanel{u: u, from: widget.NewEntry(), to: widget.NewEntry(), results: container.NewVBox()}
+// newPathPanel builds the Paths tab over ex; its searches run on tasks.
+// Set its callbacks before the analyst can use it.
+func newPathPanel(ex Explorer, tasks *task.Runner) *pathPanel {
+	p := &pathPanel{ex: ex, tasks: tasks, from: widget.NewEntry(), to: widget.NewEntry(), results: container.NewVBox()}
 	p.from.SetPlaceHolder("From: a name, or the selection")
 	p.to.SetPlaceHolder("To: a name, or the selection")
 	p.k = widget.NewSelect([]string{"1", "2", "3", "4", "5"}, nil)
@@ -40,8 +51,8 @@ func newPathPanel(u *ui) *pathPanel {
 	p.status.Wrapping = fyne.TextWrapWord
 	useSel := func(e *widget.Entry) func() {
 		return func() {
-			if id := u.view.Selected(); id != "" {
-				e.SetText(u.ex.Brief(graph.ID(id)).Label)
+			if id := p.Selection(); id != "" {
+				e.SetText(p.ex.Brief(id).Label)
 			}
 		}
 	}
@@ -67,10 +78,17 @@ func newPathPanel(u *ui) *pathPanel {
 	return p
 }
 
+// StartFrom fills the start with id and puts the cursor in the end's
+// entry, as "find paths from here" does.
+func (p *pathPanel) StartFrom(id graph.ID, c fyne.Canvas) {
+	p.from.SetText(p.ex.Brief(id).Label)
+	c.Focus(p.to)
+}
+
 // Find fills the ends and searches, as "find paths from here" does.
 func (p *pathPanel) Find(from, to graph.ID) {
-	p.from.SetText(p.u.ex.Brief(from).Label)
-	p.to.SetText(p.u.ex.Brief(to).Label)
+	p.from.SetText(p.ex.Brief(from).Label)
+	p.to.SetText(p.ex.Brief(to).Label)
 	p.find()
 }
 
@@ -89,7 +107,7 @@ func (p *pathPanel) find() {
 	p.status.SetText("Searching…")
 	p.results.Objects = nil
 	p.results.Refresh()
-	task.Go(p.u.tasks, "paths", "", func(ctx context.Context) (found, error) {
+	task.Go(p.tasks, "paths", "", func(ctx context.Context) (found, error) {
 		paths, err := p.search(ctx, from, to, opt)
 		if errors.Is(err, context.Canceled) {
 			return found{}, err // a newer search replaces this one
@@ -104,7 +122,7 @@ func (p *pathPanel) search(ctx context.Context, from, to string, opt graph.PathO
 		if name == "" {
 			return nil, errors.New("Give both ends: type a name or use the selection.")
 		}
-		id, err := p.u.ex.Resolve(ctx, name)
+		id, err := p.ex.Resolve(ctx, name)
 		if errors.Is(err, graph.ErrNotFound) {
 			return nil, fmt.Errorf("No node is named “%s”; pick it with the search box, then use Selection.", name)
 		} else if err != nil {
@@ -112,13 +130,13 @@ func (p *pathPanel) search(ctx context.Context, from, to string, opt graph.PathO
 		}
 		ends[i] = id
 	}
-	paths, err := p.u.ex.Paths(ctx, ends[0], ends[1], opt)
+	paths, err := p.ex.Paths(ctx, ends[0], ends[1], opt)
 	if errors.Is(err, graph.ErrNoPath) {
 		how := "within 8 hops"
 		if len(opt.Via) > 0 || len(opt.ExcludeTypes) > 0 {
 			how += " with these options"
 		}
-		return nil, fmt.Errorf("%s and %s are not connected %s.", p.u.ex.Brief(ends[0]).Label, p.u.ex.Brief(ends[1]).Label, how)
+		return nil, fmt.Errorf("%s and %s are not connected %s.", p.ex.Brief(ends[0]).Label, p.ex.Brief(ends[1]).Label, how)
 	}
 	return paths, err
 }
@@ -130,13 +148,13 @@ func (p *pathPanel) show(paths []graph.Path, err error) {
 		return
 	}
 	p.status.SetText(fmt.Sprintf("Found %s, shortest first; the first is highlighted on the canvas.", plural(len(paths), "path")))
-	p.results.Add(container.NewHBox(widget.NewButton("Export these paths…", func() { p.u.chooseExportOf("", p.nodes()) })))
+	p.results.Add(container.NewHBox(widget.NewButton("Export these paths…", func() { p.OnExport(p.nodes()) })))
 	for i, path := range paths {
 		p.results.Add(p.card(i, path))
 	}
 	p.results.Refresh()
 	if len(paths) > 0 {
-		p.u.showPath(paths[0])
+		p.OnShowPath(paths[0])
 	}
 }
 
@@ -148,7 +166,7 @@ type found struct {
 
 // card shows one path: its hops with predicates and sources.
 func (p *pathPanel) card(i int, path graph.Path) fyne.CanvasObject {
-	ex := p.u.ex
+	ex := p.ex
 	lines := container.NewVBox()
 	lines.Add(widget.NewLabelWithStyle(ex.Brief(path.Nodes[0]).Label, fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
 	for _, h := range path.Hops {
@@ -164,7 +182,7 @@ func (p *pathPanel) card(i int, path graph.Path) fyne.CanvasObject {
 		}
 		lines.Add(widget.NewLabelWithStyle(ex.Brief(h.To).Label, fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
 	}
-	show := widget.NewButton("Show on canvas", func() { p.u.showPath(path) })
+	show := widget.NewButton("Show on canvas", func() { p.OnShowPath(path) })
 	head := container.NewBorder(nil, nil, widget.NewLabel(fmt.Sprintf("Path %d · %s", i+1, plural(len(path.Hops), "hop"))), show)
 	return widget.NewCard("", "", container.NewVBox(head, lines))
 }

@@ -21,7 +21,15 @@ const queryShowLimit = 100
 // queryPanel runs Gizmo queries with a time limit and a Stop button; the
 // nodes in the results are listed and highlighted on the canvas.
 type queryPanel struct {
-	u       *ui
+	// OnChoose is called when the analyst picks a result whose first node
+	// is on the canvas.
+	OnChoose func(id graph.ID)
+	// OnResults is called with the result nodes to add to the canvas and
+	// highlight; it calls failed if they cannot be shown.
+	OnResults func(nodes []graph.ID, failed func(error))
+
+	ex      Explorer
+	tasks   *task.Runner
 	text    *widget.Entry
 	timeout *widget.Select
 	run     *widget.Button
@@ -35,8 +43,10 @@ type queryPanel struct {
 	cancel context.CancelFunc
 }
 
-func newQueryPanel(u *ui) *queryPanel {
-	q := &queryPanel{u: u, text: widget.NewMultiLineEntry()}
+// newQueryPanel builds the Query tab over ex; its queries run on tasks.
+// Set its callbacks before the analyst can use it.
+func newQueryPanel(ex Explorer, tasks *task.Runner) *queryPanel {
+	q := &queryPanel{ex: ex, tasks: tasks, text: widget.NewMultiLineEntry()}
 	q.text.SetPlaceHolder(`g.V("<urn:reelgraph:id:netflix>").In().All()`)
 	q.text.SetMinRowsVisible(4)
 	q.timeout = widget.NewSelect([]string{"2s", "10s", "30s", "2m"}, nil)
@@ -55,9 +65,8 @@ func newQueryPanel(u *ui) *queryPanel {
 		},
 		func(i widget.ListItemID, o fyne.CanvasObject) { o.(*widget.Label).SetText(q.line(q.results[i])) })
 	q.list.OnSelected = func(i widget.ListItemID) {
-		if r := q.results[i]; len(r.Nodes) > 0 && u.view.Has(string(r.Nodes[0])) {
-			u.view.Select(string(r.Nodes[0]))
-			u.selectNode(r.Nodes[0])
+		if r := q.results[i]; len(r.Nodes) > 0 {
+			q.OnChoose(r.Nodes[0])
 		}
 	}
 	controls := container.NewHBox(q.run, q.stop, widget.NewLabel("Time limit"), q.timeout)
@@ -79,8 +88,8 @@ func (q *queryPanel) Run() {
 	text := q.text.Text
 	// The query's own context, not the runner's, is what Stop cancels:
 	// what was found before it stopped is still shown.
-	task.Go(q.u.tasks, "query", "", func(context.Context) (answer, error) {
-		res, err := q.u.ex.Query(ctx, text, 1000, limit)
+	task.Go(q.tasks, "query", "", func(context.Context) (answer, error) {
+		res, err := q.ex.Query(ctx, text, 1000, limit)
 		cancel()
 		return answer{res, err}, nil
 	}, func(a answer) { q.done(a.res, a.err) })
@@ -121,41 +130,20 @@ func (q *queryPanel) done(res []graph.QueryResult, err error) {
 // show adds the result nodes to the canvas (up to queryShowLimit) and
 // highlights them.
 func (q *queryPanel) show(res []graph.QueryResult) {
-	var ids []string
+	var nodes []graph.ID
 	seen := make(map[graph.ID]bool)
 	for _, r := range res {
 		for _, n := range r.Nodes {
 			if !seen[n] && len(seen) < queryShowLimit {
 				seen[n] = true
-				ids = append(ids, string(n))
+				nodes = append(nodes, n)
 			}
 		}
 	}
-	if len(ids) == 0 {
+	if len(nodes) == 0 {
 		return
 	}
-	visible := q.u.visible()
-	var nodes []graph.ID
-	for id := range seen {
-		nodes = append(nodes, id)
-	}
-	task.Go(q.u.tasks, "query results", "", func(ctx context.Context) (shownOrNot, error) {
-		vnodes, edges, err := q.u.among(ctx, nodes, visible)
-		return shownOrNot{shown{vnodes, edges}, err}, nil
-	}, func(s shownOrNot) {
-		if s.err != nil {
-			q.status.SetText(q.status.Text + " " + s.err.Error())
-			return
-		}
-		q.u.view.Add(s.nodes, s.edges, "")
-		q.u.view.Highlight(ids...)
-	})
-}
-
-// shownOrNot is what a query adds to the canvas, or why it could not.
-type shownOrNot struct {
-	shown
-	err error
+	q.OnResults(nodes, func(err error) { q.status.SetText(q.status.Text + " " + err.Error()) })
 }
 
 func (q *queryPanel) line(r graph.QueryResult) string {
@@ -168,7 +156,7 @@ func (q *queryPanel) line(r graph.QueryResult) string {
 			out += "  "
 		}
 		if id := graph.ID(v); len(r.Nodes) > 0 && containsID(r.Nodes, id) {
-			v = q.u.ex.Brief(id).Label
+			v = q.ex.Brief(id).Label
 		}
 		out += k + ": " + v
 	}

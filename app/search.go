@@ -128,6 +128,9 @@ func (s *searchBox) show(nodes []graph.Node, text string) {
 	s.dropdown.Refresh()
 }
 
+// Dismiss hides the suggestions.
+func (s *searchBox) Dismiss() { s.dropdown.Hide() }
+
 // Dropdown is the suggestion list. The window stacks it over the content
 // below the entry, rather than in a pop-up overlay, so that the entry keeps
 // the keyboard while the analyst types.

@@ -50,14 +50,14 @@ func newTimeline(f *filterPanel) *timeline {
 	t.slider.OnChanged = func(v float64) {
 		if !t.moving && !t.quiet { // one undo step per drag
 			t.moving = true
-			t.f.u.recordUndo()
+			t.f.OnBeforeChange()
 		}
 		t.set(v)
 	}
 	t.slider.OnChangeEnded = func(float64) { t.moving = false }
 	t.on = widget.NewCheck("Show the graph as of a date", func(bool) {
 		if !t.quiet {
-			t.f.u.recordUndo()
+			t.f.OnBeforeChange()
 		}
 		t.f.apply()
 	})
@@ -90,10 +90,10 @@ func (t *timeline) update(ids []string) {
 // read reads the dates of ids off the UI goroutine; a node that cannot be
 // read has no date.
 func (t *timeline) read(ids []string) {
-	task.Go(t.f.u.tasks, "", "", func(ctx context.Context) (map[string]time.Time, error) {
+	task.Go(t.f.tasks, "", "", func(ctx context.Context) (map[string]time.Time, error) {
 		found := make(map[string]time.Time, len(ids))
 		for _, id := range ids {
-			n, err := t.f.u.ex.Node(ctx, graph.ID(id))
+			n, err := t.f.ex.Node(ctx, graph.ID(id))
 			if err == nil {
 				found[id] = earliest(n)
 			} else {
@@ -106,7 +106,7 @@ func (t *timeline) read(ids []string) {
 			t.dates[id] = d
 			delete(t.pending, id)
 		}
-		t.span(t.f.u.view.NodeIDs())
+		t.span(t.f.canvas.NodeIDs())
 		t.f.apply()
 	})
 }

@@ -47,12 +47,14 @@ type ui struct {
 	focused      graph.ID         // the node the view is centred on
 
 	// expandAsk is how many new neighbours an expansion shows without
-	// asking which; lastChooser is the last such question, for tests.
-	expandAsk   int
-	lastChooser *expandChooser
-	lastSources []graph.Source // the last sources dialog's, for tests
+	// asking which; asking is that question while it is open.
+	expandAsk int
+	asking    *expandChooser
 
-	tabs    *container.AppTabs // details, paths and query, beside the canvas
+	tabs *container.AppTabs // the panels beside the canvas
+	tab  struct {           // the tabs, each by its item
+		details, paths, query, filters, metrics *container.TabItem
+	}
 	paths   *pathPanel
 	query   *queryPanel
 	filters *filterPanel
@@ -77,7 +79,7 @@ func newUI(a fyne.App, ex Explorer) *ui {
 
 	u.search.OnChosen = func(id graph.ID) { u.focus(id) }
 	u.view.OnSelected = func(id string) {
-		u.search.dropdown.Hide()
+		u.search.Dismiss()
 		u.selectNode(graph.ID(id))
 	}
 	u.view.OnExpand = func(id string) { u.expand(graph.ID(id)) }
@@ -111,19 +113,28 @@ func (u *ui) layout() fyne.CanvasObject {
 	)
 	top := container.NewBorder(nil, nil, nil, toolbar, u.search)
 	legend := graphview.NewLegend(u.view)
-	u.filters = newFilterPanel(u, legend)
+	u.filters = newFilterPanel(u.ex, u.tasks, u.view, legend)
+	u.filters.OnBeforeChange = u.recordUndo
+	u.filters.OnChanged = func() { u.setStatus("") }
 	u.view.SetInsets(0, legendWidth, 0, 0)
 	canvasArea := container.NewStack(u.view,
 		container.NewVBox(layout.NewSpacer(), container.NewHBox(legend)))
-	u.paths = newPathPanel(u)
-	u.query = newQueryPanel(u)
-	u.tabs = container.NewAppTabs(
-		container.NewTabItem("Details", u.details),
-		container.NewTabItem("Paths", u.paths.box),
-		container.NewTabItem("Query", u.query.box),
-		container.NewTabItem("Filters", u.filters.box),
-		container.NewTabItem("Metrics", newMetricsPanel(u).box),
-	)
+	u.paths = newPathPanel(u.ex, u.tasks)
+	u.paths.Selection = func() graph.ID { return graph.ID(u.view.Selected()) }
+	u.paths.OnShowPath = u.showPath
+	u.paths.OnExport = func(nodes []graph.ID) { u.chooseExportOf("", nodes) }
+	u.query = newQueryPanel(u.ex, u.tasks)
+	u.query.OnChoose = u.choose
+	u.query.OnResults = u.showResults
+	u.metrics = newMetricsPanel(u.view, u.filters.keepsEdge, u.tasks)
+	u.metrics.OnChoose = u.choose
+	u.metrics.WithoutUndo = u.withoutUndo
+	u.tab.details = container.NewTabItem("Details", u.details)
+	u.tab.paths = container.NewTabItem("Paths", u.paths.box)
+	u.tab.query = container.NewTabItem("Query", u.query.box)
+	u.tab.filters = container.NewTabItem("Filters", u.filters.box)
+	u.tab.metrics = container.NewTabItem("Metrics", u.metrics.box)
+	u.tabs = container.NewAppTabs(u.tab.details, u.tab.paths, u.tab.query, u.tab.filters, u.tab.metrics)
 	split := container.NewHSplit(canvasArea, u.tabs)
 	split.Offset = 0.68
 	body := container.NewStack(split, u.search.Dropdown())
@@ -258,6 +269,42 @@ func (u *ui) navigate(id graph.ID) {
 		u.view.Select(string(id))
 		u.selectNode(id)
 	})
+}
+
+// choose selects id, if it is on the canvas, and shows its details, as
+// picking it from a panel's list does.
+func (u *ui) choose(id graph.ID) {
+	if u.view.Has(string(id)) {
+		u.view.Select(string(id))
+		u.selectNode(id)
+	}
+}
+
+// showResults adds nodes to the canvas, with the edges among them and what
+// is on show, and highlights them; failed hears why they could not be.
+func (u *ui) showResults(nodes []graph.ID, failed func(error)) {
+	visible := u.visible()
+	task.Go(u.tasks, "query results", "", func(ctx context.Context) (shownOrNot, error) {
+		vnodes, edges, err := u.among(ctx, nodes, visible)
+		return shownOrNot{shown{vnodes, edges}, err}, nil
+	}, func(s shownOrNot) {
+		if s.err != nil {
+			failed(s.err)
+			return
+		}
+		u.view.Add(s.nodes, s.edges, "")
+		ids := make([]string, len(nodes))
+		for i, n := range nodes {
+			ids[i] = string(n)
+		}
+		u.view.Highlight(ids...)
+	})
+}
+
+// shownOrNot is what a query adds to the canvas, or why it could not.
+type shownOrNot struct {
+	shown
+	err error
 }
 
 // selectNode shows id's details.

@@ -61,8 +61,9 @@ func readWorkspace(r io.Reader) (workspace, error) {
 // currentWorkspace captures the window's view.
 func (u *ui) currentWorkspace() workspace {
 	now := u.now()
-	return workspace{Store: u.ex.Location().String(), Focused: u.focused, View: now.View, Filters: now.Filters,
-		Layout: u.metrics.layout, LayoutRoot: u.metrics.root, SizeBy: u.metrics.sizeBy}
+	ws := workspace{Store: u.ex.Location().String(), Focused: u.focused, View: now.View, Filters: now.Filters}
+	ws.Layout, ws.LayoutRoot, ws.SizeBy = u.metrics.arrangement()
+	return ws
 }
 
 // saveWorkspace writes the view to path and remembers it as recent.
