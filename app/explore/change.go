@@ -23,6 +23,7 @@ type Op struct {
 	Node          Node
 	Before, After Place
 	At            int
+	Was           Node   // NodeLabelled: the node before
 	Edge          Edge   // EdgeAdded, EdgeRemoved
 	From, To      string // FocusSet: the focus before and after
 	FilterBefore  Filter // FilterSet
@@ -41,6 +42,7 @@ const (
 	EdgeRemoved
 	FocusSet
 	FilterSet
+	NodeLabelled // Node is the node as it is after, Was as it was before
 )
 
 // inverse returns the Op that takes o back.
@@ -61,6 +63,8 @@ func (o Op) inverse() Op {
 		r.From, r.To = o.To, o.From
 	case FilterSet:
 		r.FilterBefore, r.FilterAfter = o.FilterAfter, o.FilterBefore
+	case NodeLabelled:
+		r.Node, r.Was = o.Was, o.Node
 	}
 	return r
 }
@@ -98,14 +102,34 @@ func (m *Model) apply(o Op) {
 		m.focus = o.To
 	case FilterSet:
 		m.filter = o.FilterAfter
+	case NodeLabelled:
+		m.nodes[o.ID].Node = o.Node
 	}
 	if m.open != nil {
 		m.open.Ops = append(m.open.Ops, o)
 	}
 }
 
-// begin starts recording a step.
-func (m *Model) begin() { m.open = &Change{SelectedBefore: m.selected} }
+// begin starts recording a step; while amending, it reopens the last.
+func (m *Model) begin() {
+	if m.amending && len(m.undo) > 0 {
+		last := m.undo[len(m.undo)-1]
+		m.undo = m.undo[:len(m.undo)-1]
+		m.open = &last
+		return
+	}
+	m.open = &Change{SelectedBefore: m.selected}
+}
+
+// Amend runs fn, whose edits join the last step instead of making steps
+// of their own: an arrangement that follows an expansion is undone with
+// it. With no step yet, the edits make one.
+func (m *Model) Amend(fn func()) {
+	was := m.amending
+	m.amending = true
+	defer func() { m.amending = was }()
+	fn()
+}
 
 // commit ends the step begun and, unless it changed nothing, records it
 // for Undo, forgetting what could be redone. It returns the step.
@@ -116,6 +140,7 @@ func (m *Model) commit() Change {
 	if c.Empty() {
 		return c
 	}
+
 	m.undo = append(m.undo, c)
 	if m.limit > 0 && len(m.undo) > m.limit {
 		m.undo = m.undo[len(m.undo)-m.limit:]

@@ -19,10 +19,7 @@ func (m *Model) SetGraph(nodes []Node, edges []Edge, focus string) Change {
 			linked[e.From] = true
 		}
 	}
-	for _, n := range nodes {
-		if m.Has(n.ID) {
-			continue
-		}
+	for _, n := range outwards(nodes, edges, focus) {
 		p := Place{}
 		switch {
 		case n.ID == focus:
@@ -36,6 +33,41 @@ func (m *Model) SetGraph(nodes []Node, edges []Edge, focus string) Change {
 	m.setFocus(m.existing(focus))
 	m.selected = ""
 	return m.commit()
+}
+
+// outwards orders nodes breadth first from focus along edges, either way,
+// then the nodes not reached in their order; each node once.
+func outwards(nodes []Node, edges []Edge, focus string) []Node {
+	byID := make(map[string]Node, len(nodes))
+	for _, n := range nodes {
+		byID[n.ID] = n
+	}
+	adj := make(map[string][]string)
+	for _, e := range edges {
+		adj[e.From] = append(adj[e.From], e.To)
+		adj[e.To] = append(adj[e.To], e.From)
+	}
+	var out []Node
+	taken := make(map[string]bool)
+	take := func(id string) bool {
+		n, ok := byID[id]
+		if ok && !taken[id] {
+			taken[id] = true
+			out = append(out, n)
+		}
+		return ok
+	}
+	if take(focus) {
+		for i := 0; i < len(out); i++ {
+			for _, to := range adj[out[i].ID] {
+				take(to)
+			}
+		}
+	}
+	for _, n := range nodes {
+		take(n.ID)
+	}
+	return out
 }
 
 // clear removes every node and edge, as part of the open step.
@@ -74,13 +106,9 @@ func (m *Model) Add(nodes []Node, edges []Edge, near string) Change {
 
 // relabel fills in the Label and Kind node n.ID lacks.
 func (m *Model) relabel(n Node) {
-	e := m.nodes[n.ID]
-	at := m.indexOf(n.ID)
-	old := e.Node
+	old := m.nodes[n.ID].Node
 	filled := Node{ID: n.ID, Label: or(old.Label, n.Label), Kind: or(old.Kind, n.Kind)}
-	// a node's words change as a removal and a re-addition in place
-	m.apply(Op{Kind: NodeRemoved, ID: n.ID, Node: old, After: e.Place, At: at})
-	m.apply(Op{Kind: NodeAdded, ID: n.ID, Node: filled, After: e.Place, At: at})
+	m.apply(Op{Kind: NodeLabelled, ID: n.ID, Node: filled, Was: old})
 }
 
 func or(a, b string) string {
@@ -142,6 +170,21 @@ func (m *Model) Move(id string, x, y float64) Change {
 		m.setPlace(id, func(p *Place) { p.X, p.Y = x, y })
 	}
 	return m.commit()
+}
+
+// Placed records where the canvas first put nodes the last step added, so
+// that Redo puts them there again. It is no undo step of its own.
+func (m *Model) Placed(at map[string][2]float64) {
+	m.Settle(at)
+	if len(m.undo) == 0 {
+		return
+	}
+	ops := m.undo[len(m.undo)-1].Ops
+	for i, o := range ops {
+		if p, ok := at[o.ID]; ok && o.Kind == NodeAdded {
+			ops[i].After.X, ops[i].After.Y = p[0], p[1]
+		}
+	}
 }
 
 // Settle records where the layout has put nodes. It is no undo step: the

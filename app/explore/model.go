@@ -83,7 +83,9 @@ type Model struct {
 	undo, redo []Change
 	limit      int     // the oldest steps are forgotten beyond this many
 	open       *Change // the step being recorded, between begin and commit
-	replaying  bool
+	amending   bool    // edits join the last step (Amend)
+
+	back, forward []string // the focus history (Visit, Back, Forward)
 }
 
 type entry struct {

@@ -94,25 +94,18 @@ func TestUndoProperty(t *testing.T) {
 			start := m.State()
 			r := rand.New(rand.NewPCG(seed, 11))
 			next := 0
-			steps := 0
 			end := start
 			for range 40 {
 				if randomEdit(m, r, &next).Empty() {
 					continue
 				}
-				steps++
 				end = m.State()
 				if ids := m.NodeIDs(); len(ids) > 0 { // the analyst clicks about between edits
 					m.Select(ids[r.IntN(len(ids))])
 				}
 			}
-			for range steps {
-				if _, ok := m.Undo(); !ok {
-					t.Fatalf("only %d steps to undo", steps)
-				}
-			}
-			if m.CanUndo() {
-				t.Fatal("more steps to undo than edits made")
+			for m.CanUndo() {
+				m.Undo()
 			}
 			if got := m.State(); !got.Equal(start) {
 				t.Fatalf("after undoing everything\n got %+v\nwant %+v", got, start)
@@ -136,7 +129,18 @@ func randomEdit(m *Model, r *rand.Rand, next *int) Change {
 		}
 		return ids[r.IntN(len(ids))]
 	}
-	switch r.IntN(9) {
+	switch r.IntN(11) {
+	case 9: // an arrangement following the last step is undone with it
+		var c Change
+		m.Amend(func() { c = m.Move(pick(), r.Float64()*100, r.Float64()*100) })
+		return c
+	case 10: // a node already there gets the label it lacked
+		id := pick()
+		if nd, _, ok := m.Node(id); ok && r.IntN(2) == 0 {
+			return m.Add([]Node{{ID: id, Label: nd.Label + "!", Kind: "k"}}, nil, "")
+		}
+		*next++
+		return m.Add([]Node{{ID: fmt.Sprint("n", *next)}}, nil, "")
 	case 0, 1:
 		near := pick()
 		var nodes []Node
@@ -170,5 +174,47 @@ func randomEdit(m *Model, r *rand.Rand, next *int) Change {
 			return m.Restore(st)
 		}
 		return m.SetGraph([]Node{n(pick()), n("x"), n("y")}, []Edge{e("x", "y")}, "x")
+	}
+}
+
+func TestAmendJoinsTheLastStep(t *testing.T) {
+	m := New(0)
+	star(m)
+	before := m.State()
+	m.Add([]Node{n("d")}, []Edge{e("a", "d")}, "a")
+	m.Amend(func() { m.Move("hub", 5, 5); m.Move("d", 7, 7) })
+	m.Undo()
+	if got := m.State(); !got.Equal(before) {
+		t.Errorf("one Undo after an amended step\n got %+v\nwant %+v", got, before)
+	}
+}
+
+func TestPlacedIsWhereRedoPutsNodes(t *testing.T) {
+	m := New(0)
+	star(m)
+	m.Add([]Node{n("d")}, []Edge{e("a", "d")}, "a")
+	m.Placed(map[string][2]float64{"d": {3, 4}})
+	m.Undo()
+	m.Redo()
+	if _, p, _ := m.Node("d"); p.X != 3 || p.Y != 4 {
+		t.Errorf("redone d stands at %v,%v, want 3,4", p.X, p.Y)
+	}
+}
+
+func TestFocusHistory(t *testing.T) {
+	m := New(0)
+	m.Visit("", "a") // nothing before a
+	m.Visit("a", "b")
+	m.Visit("b", "c")
+	if id, ok := m.Back("c"); !ok || id != "b" {
+		t.Errorf("Back: got %q, %v want b", id, ok)
+	}
+	if id, ok := m.Forward("b"); !ok || id != "c" {
+		t.Errorf("Forward: got %q, %v want c", id, ok)
+	}
+	m.Back("c")
+	m.Back("b")
+	if _, ok := m.Back("a"); ok {
+		t.Error("Back went past the first focus")
 	}
 }
