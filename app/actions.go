@@ -6,86 +6,69 @@ import (
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/widget"
 
-	"reelgraph/app/graphview"
+	"reelgraph/app/explore"
 	"reelgraph/graph"
 )
 
 // historyLimit bounds the undo and focus histories.
 const historyLimit = 200
 
-// viewSnap is one entry of the undo stack: the canvas and its filters.
-type viewSnap struct {
-	View    graphview.State
-	Filters filterState
-}
+// model is the exploration the canvas draws: what is on it and why, and
+// the history Undo, Redo, Back and Forward walk.
+func (u *ui) model() *explore.Model { return u.view.Model() }
 
-// now captures the canvas and the filters.
-func (u *ui) now() viewSnap {
-	var fs filterState
-	if u.filters != nil {
-		fs = u.filters.state()
+// withoutUndo runs fn, a change of the view that follows the last change
+// (an arrangement after an expansion) and is undone with it.
+func (u *ui) withoutUndo(fn func()) { u.model().Amend(fn) }
+
+// filtered records the analyst's change of the filters as an undo step;
+// the moves of one slider drag make one step.
+func (u *ui) filtered(st filterState, continuing bool) {
+	if continuing {
+		u.model().Amend(func() { u.model().SetFilter(st) })
+		return
 	}
-	return viewSnap{View: u.view.State(), Filters: fs}
+	u.model().SetFilter(st)
 }
 
-// recordUndo remembers the view as it is, before a change.
-func (u *ui) recordUndo() { u.undo.Push(u.now()) }
-
-// withoutUndo runs fn, a change of the view that is not an undo step of
-// its own.
-func (u *ui) withoutUndo(fn func()) {
-	hook := u.view.OnBeforeChange
-	u.view.OnBeforeChange = nil
-	defer func() { u.view.OnBeforeChange = hook }()
-	fn()
-}
-
-// tracking wires the undo stack to the view: every change the view is
-// about to make records the view as it was.
-func (u *ui) tracking() {
-	u.undo = newStack[viewSnap](historyLimit)
-	u.focusHistory = newStack[graph.ID](historyLimit)
-	u.view.OnBeforeChange = u.recordUndo
-}
-
-// Undo restores the view as it was before its last change.
+// Undo takes back the last change to the view or the filters.
 func (u *ui) Undo() {
-	if st, ok := u.undo.Back(u.now()); ok {
-		u.restore(st)
+	if u.view.Undo() {
+		u.replayed()
 		u.setStatus("Undone")
 	}
 }
 
 // Redo reapplies the change Undo took back.
 func (u *ui) Redo() {
-	if st, ok := u.undo.Forward(u.now()); ok {
-		u.restore(st)
+	if u.view.Redo() {
+		u.replayed()
 		u.setStatus("Redone")
 	}
 }
 
-// restore shows st and the details of its selection.
-func (u *ui) restore(st viewSnap) {
-	u.view.Restore(st.View)
+// replayed shows the filters and the details of the selection as the
+// model has them after an Undo, a Redo or an opened workspace.
+func (u *ui) replayed() {
 	if u.filters != nil {
-		u.filters.setState(st.Filters)
+		u.filters.setState(u.model().Filter())
 	}
-	if st.View.Selected != "" {
-		u.selectNode(graph.ID(st.View.Selected))
+	if sel := u.view.Selected(); sel != "" {
+		u.selectNode(graph.ID(sel))
 	}
 }
 
 // Back refocuses the node focused before the present one.
 func (u *ui) Back() {
-	if id, ok := u.focusHistory.Back(u.focused); ok {
-		u.refocus(id)
+	if id, ok := u.model().Back(string(u.focused)); ok {
+		u.refocus(graph.ID(id))
 	}
 }
 
 // Forward refocuses the node Back left.
 func (u *ui) Forward() {
-	if id, ok := u.focusHistory.Forward(u.focused); ok {
-		u.refocus(id)
+	if id, ok := u.model().Forward(string(u.focused)); ok {
+		u.refocus(graph.ID(id))
 	}
 }
 

@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
 
+	"reelgraph/app/explore"
 	"reelgraph/app/graphview"
 	"reelgraph/app/task"
 	"reelgraph/graph"
@@ -18,9 +19,12 @@ import (
 // predicates, and facts by the publisher of their source. What is hidden
 // stays on the canvas, counted in the status bar, and comes back in place.
 type filterPanel struct {
-	// OnBeforeChange is called before the analyst changes the filters, so
-	// that the change can be undone; OnChanged after they changed.
-	OnBeforeChange, OnChanged func()
+	// OnFilter is called when the analyst has changed the filters, with
+	// what they hide now; continuing is set while a slider drag goes on, for
+	// the drag to be one undo step. It is not called by setState.
+	OnFilter func(st filterState, continuing bool)
+	// OnChanged is called after the filters changed, however.
+	OnChanged func()
 
 	ex     Explorer
 	tasks  *task.Runner
@@ -50,7 +54,7 @@ type filterCanvas interface {
 // types too; it reads sources and dates of ex on tasks.
 func newFilterPanel(ex Explorer, tasks *task.Runner, canvas filterCanvas, legend *graphview.Legend) *filterPanel {
 	f := &filterPanel{ex: ex, tasks: tasks, canvas: canvas, legend: legend, lists: container.NewVBox(),
-		OnBeforeChange: func() {}, OnChanged: func() {},
+		OnFilter: func(filterState, bool) {}, OnChanged: func() {},
 		offKinds: map[string]bool{}, offPreds: map[string]bool{}, offPubs: map[string]bool{}, publisher: map[string]string{}}
 	legend.Off = func(kind string) bool { return f.offKinds[kind] }
 	legend.OnToggle = func(kind string) { f.toggle(f.offKinds, kind) }
@@ -84,24 +88,19 @@ func (f *filterPanel) loadPublishers() {
 }
 
 func (f *filterPanel) toggle(set map[string]bool, key string) {
-	f.OnBeforeChange()
 	set[key] = !set[key]
 	f.apply()
+	f.OnFilter(f.state(), false)
 }
 
 func (f *filterPanel) reset() {
-	f.OnBeforeChange()
 	f.setState(filterState{})
+	f.OnFilter(f.state(), false)
 }
 
-// filterState is what the filters hide, for undo and workspaces.
-type filterState struct {
-	OffKinds []string `json:"hiddenTypes,omitempty"`
-	OffPreds []string `json:"hiddenPredicates,omitempty"`
-	OffPubs  []string `json:"hiddenPublishers,omitempty"`
-	Timeline bool     `json:"timeline,omitempty"`
-	AsOf     string   `json:"asOf,omitempty"` // YYYY-MM-DD
-}
+// filterState is what the filters hide: the exploration model's filter,
+// which undo and workspaces keep.
+type filterState = explore.Filter
 
 func (f *filterPanel) state() filterState {
 	st := filterState{OffKinds: keys(f.offKinds), OffPreds: keys(f.offPreds), OffPubs: keys(f.offPubs),

@@ -48,18 +48,19 @@ func newTimeline(f *filterPanel) *timeline {
 	t.slider = widget.NewSlider(0, 1)
 	t.slider.Step = 1
 	t.slider.OnChanged = func(v float64) {
-		if !t.moving && !t.quiet { // one undo step per drag
-			t.moving = true
-			t.f.OnBeforeChange()
-		}
+		continuing := t.moving // one undo step per drag
+		t.moving = !t.quiet
 		t.set(v)
+		if !t.quiet {
+			t.f.OnFilter(t.f.state(), continuing)
+		}
 	}
 	t.slider.OnChangeEnded = func(float64) { t.moving = false }
 	t.on = widget.NewCheck("Show the graph as of a date", func(bool) {
-		if !t.quiet {
-			t.f.OnBeforeChange()
-		}
 		t.f.apply()
+		if !t.quiet {
+			t.f.OnFilter(t.f.state(), false)
+		}
 	})
 	t.box = container.NewVBox(heading("Timeline"), t.on, t.slider, t.label)
 	return t

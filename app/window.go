@@ -42,9 +42,7 @@ type ui struct {
 	counts  string // the status bar's store summary
 	message string // the status bar's last message, beside counts
 
-	undo         *stack[viewSnap] // view and filter changes, for Undo and Redo
-	focusHistory *stack[graph.ID] // focus changes, for Back and Forward
-	focused      graph.ID         // the node the view is centred on
+	focused graph.ID // the node the view is centred on, or is loading
 
 	// expandAsk is how many new neighbours an expansion shows without
 	// asking which; asking is that question while it is open.
@@ -87,7 +85,7 @@ func newUI(a fyne.App, ex Explorer) *ui {
 	u.details.OnNavigate = func(id graph.ID) { u.navigate(id) }
 	u.details.OnMore = u.showDetails
 
-	u.tracking()
+	u.model().SetLimit(historyLimit)
 	u.win.SetContent(u.layout())
 	u.win.SetMainMenu(u.mainMenu())
 	u.win.SetOnDropped(u.dropped) // importui.go
@@ -114,7 +112,7 @@ func (u *ui) layout() fyne.CanvasObject {
 	top := container.NewBorder(nil, nil, nil, toolbar, u.search)
 	legend := graphview.NewLegend(u.view)
 	u.filters = newFilterPanel(u.ex, u.tasks, u.view, legend)
-	u.filters.OnBeforeChange = u.recordUndo
+	u.filters.OnFilter = u.filtered
 	u.filters.OnChanged = func() { u.setStatus("") }
 	u.view.SetInsets(0, legendWidth, 0, 0)
 	canvasArea := container.NewStack(u.view,
@@ -225,9 +223,7 @@ func (u *ui) setStatus(msg string) {
 // the edges among them, selected with its details shown. Back returns to
 // the node focused before.
 func (u *ui) focus(id graph.ID) {
-	if u.focused != "" && u.focused != id {
-		u.focusHistory.Push(u.focused)
-	}
+	u.model().Visit(string(u.focused), string(id))
 	u.refocus(id)
 }
 

@@ -60,8 +60,7 @@ func readWorkspace(r io.Reader) (workspace, error) {
 
 // currentWorkspace captures the window's view.
 func (u *ui) currentWorkspace() workspace {
-	now := u.now()
-	ws := workspace{Store: u.ex.Location().String(), Focused: u.focused, View: now.View, Filters: now.Filters}
+	ws := workspace{Store: u.ex.Location().String(), Focused: u.focused, View: u.view.State(), Filters: u.filters.state()}
 	ws.Layout, ws.LayoutRoot, ws.SizeBy = u.metrics.arrangement()
 	return ws
 }
@@ -104,13 +103,12 @@ func (u *ui) openWorkspace(path string) error {
 // applyWorkspace shows ws's view. Nodes the store no longer has are shown
 // as saved; selecting one says the store does not know it.
 func (u *ui) applyWorkspace(ws workspace) {
-	u.recordUndo()
-	if u.focused != "" && ws.Focused != u.focused {
-		u.focusHistory.Push(u.focused)
-	}
+	u.model().Visit(string(u.focused), string(ws.Focused))
 	u.focused = ws.Focused
 	u.metrics.resume(ws.Layout, ws.LayoutRoot, ws.View)
-	u.restore(viewSnap{View: ws.View, Filters: ws.Filters})
+	u.view.Restore(ws.View)
+	u.withoutUndo(func() { u.model().SetFilter(ws.Filters) }) // one undo step with the canvas
+	u.replayed()
 	u.metrics.chooseSize(cmp.Or(ws.SizeBy, sizeNone))
 }
 

@@ -110,8 +110,14 @@ func (m *Model) apply(o Op) {
 	}
 }
 
-// begin starts recording a step; while amending, it reopens the last.
+// begin starts recording a step; while amending, it reopens the last, or
+// records nothing after an Undo or Redo (there is no step to join).
 func (m *Model) begin() {
+	m.fold()
+	if m.amending && !m.fresh {
+		m.open, m.quiet = &Change{SelectedBefore: m.selected}, true
+		return
+	}
 	if m.amending && len(m.undo) > 0 {
 		last := m.undo[len(m.undo)-1]
 		m.undo = m.undo[:len(m.undo)-1]
@@ -123,7 +129,9 @@ func (m *Model) begin() {
 
 // Amend runs fn, whose edits join the last step instead of making steps
 // of their own: an arrangement that follows an expansion is undone with
-// it. With no step yet, the edits make one.
+// it. With no step yet, the edits make one; right after an Undo or Redo
+// they are recorded in no step, as what follows the step taken back or
+// made again.
 func (m *Model) Amend(fn func()) {
 	was := m.amending
 	m.amending = true
@@ -137,16 +145,49 @@ func (m *Model) commit() Change {
 	c := *m.open
 	m.open = nil
 	c.SelectedAfter = m.selected
+	if m.quiet {
+		m.quiet = false
+		return c
+	}
 	if c.Empty() {
 		return c
 	}
+	m.fresh = true
 
 	m.undo = append(m.undo, c)
 	if m.limit > 0 && len(m.undo) > m.limit {
 		m.undo = m.undo[len(m.undo)-m.limit:]
 	}
 	m.redo = m.redo[:0]
+	m.reanchor()
 	return c
+}
+
+// fold adds to the last step how the layout has moved nodes since: the
+// motion that follows a step belongs to it, so that undoing the next step
+// puts every node back where it stood, not only those the step touched.
+func (m *Model) fold() {
+	if len(m.undo) > 0 {
+		last := &m.undo[len(m.undo)-1]
+		for _, id := range m.order {
+			e := m.nodes[id]
+			a, ok := m.anchor[id]
+			if ok && (a[0] != e.X || a[1] != e.Y) {
+				before := e.Place
+				before.X, before.Y = a[0], a[1]
+				last.Ops = append(last.Ops, Op{Kind: NodeChanged, ID: id, Node: e.Node, Before: before, After: e.Place})
+			}
+		}
+	}
+	m.reanchor()
+}
+
+// reanchor takes the places of the nodes as those the layout moves from.
+func (m *Model) reanchor() {
+	clear(m.anchor)
+	for id, e := range m.nodes {
+		m.anchor[id] = [2]float64{e.X, e.Y}
+	}
 }
 
 // Undo reverts the last step and returns what it changed; ok is false
@@ -155,6 +196,7 @@ func (m *Model) Undo() (Change, bool) {
 	if len(m.undo) == 0 {
 		return Change{}, false
 	}
+	m.fold()
 	c := m.undo[len(m.undo)-1]
 	m.undo = m.undo[:len(m.undo)-1]
 	back := Change{SelectedBefore: m.selected, SelectedAfter: c.SelectedBefore}
@@ -165,6 +207,8 @@ func (m *Model) Undo() (Change, bool) {
 	}
 	m.selected = m.existing(c.SelectedBefore)
 	m.redo = append(m.redo, c)
+	m.fresh = false
+	m.reanchor()
 	return back, true
 }
 
@@ -173,6 +217,7 @@ func (m *Model) Redo() (Change, bool) {
 	if len(m.redo) == 0 {
 		return Change{}, false
 	}
+	m.fold()
 	c := m.redo[len(m.redo)-1]
 	m.redo = m.redo[:len(m.redo)-1]
 	for _, o := range c.Ops {
@@ -180,8 +225,17 @@ func (m *Model) Redo() (Change, bool) {
 	}
 	m.selected = m.existing(c.SelectedAfter)
 	m.undo = append(m.undo, c)
+	m.fresh = false
+	m.reanchor()
 	return c, true
 }
+
+// SetLimit keeps up to n undo steps from now on, forgetting the oldest; 0
+// keeps them all.
+func (m *Model) SetLimit(n int) { m.limit = n }
+
+// Steps returns how many steps Undo and Redo can take.
+func (m *Model) Steps() (undo, redo int) { return len(m.undo), len(m.redo) }
 
 // CanUndo and CanRedo say whether Undo and Redo have a step to take.
 func (m *Model) CanUndo() bool { return len(m.undo) > 0 }

@@ -176,6 +176,11 @@ func (m *Model) Move(id string, x, y float64) Change {
 // that Redo puts them there again. It is no undo step of its own.
 func (m *Model) Placed(at map[string][2]float64) {
 	m.Settle(at)
+	for id, p := range at {
+		if m.Has(id) {
+			m.anchor[id] = p // where it first stood, not a motion
+		}
+	}
 	if len(m.undo) == 0 {
 		return
 	}
@@ -187,9 +192,21 @@ func (m *Model) Placed(at map[string][2]float64) {
 	}
 }
 
-// Settle records where the layout has put nodes. It is no undo step: the
-// layout moves nodes all the time. Undo puts a node back where it stood
-// when the step it undoes was taken.
+// MoveAll puts nodes where at says, as an arrangement does: one undo step.
+func (m *Model) MoveAll(at map[string][2]float64) Change {
+	m.begin()
+	for _, id := range m.order {
+		if p, ok := at[id]; ok {
+			m.setPlace(id, func(pl *Place) { pl.X, pl.Y = p[0], p[1] })
+		}
+	}
+	return m.commit()
+}
+
+// Settle records where the layout has put nodes. It is no undo step of its
+// own: the layout moves nodes all the time, and the next edit, Undo or
+// Redo adds the motion to the step it followed, so that Undo puts every
+// node back where it stood when the step it undoes was taken.
 func (m *Model) Settle(at map[string][2]float64) {
 	for id, p := range at {
 		if e := m.nodes[id]; e != nil {

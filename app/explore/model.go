@@ -84,6 +84,11 @@ type Model struct {
 	limit      int     // the oldest steps are forgotten beyond this many
 	open       *Change // the step being recorded, between begin and commit
 	amending   bool    // edits join the last step (Amend)
+	fresh      bool    // the last step was made, not undone or redone
+	quiet      bool    // the open step is recorded nowhere
+	// anchor is where each node stood after the last step, undo or redo:
+	// how the layout has moved it since is added to that step (fold).
+	anchor map[string][2]float64
 
 	back, forward []string // the focus history (Visit, Back, Forward)
 }
@@ -96,7 +101,8 @@ type entry struct {
 // New returns an empty Model that keeps up to limit undo steps (none
 // forgotten if limit is 0).
 func New(limit int) *Model {
-	return &Model{nodes: make(map[string]*entry), edgeSet: make(map[edgeKey]bool), limit: limit}
+	return &Model{nodes: make(map[string]*entry), edgeSet: make(map[edgeKey]bool), limit: limit,
+		anchor: make(map[string][2]float64)}
 }
 
 // Has reports whether node id is on the canvas.

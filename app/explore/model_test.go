@@ -91,30 +91,41 @@ func TestUndoProperty(t *testing.T) {
 			m := New(0)
 			star(m)
 			m.undo = m.undo[:0] // start from a model with no history
-			start := m.State()
+			start, startFilter := m.State(), m.Filter()
 			r := rand.New(rand.NewPCG(seed, 11))
 			next := 0
-			end := start
+			endSel := ""
 			for range 40 {
+				if m.CanUndo() && r.IntN(3) == 0 { // the layout moves some nodes after a step
+					at := map[string][2]float64{}
+					for _, id := range m.NodeIDs() {
+						if r.IntN(2) == 0 {
+							at[id] = [2]float64{r.Float64() * 50, r.Float64() * 50}
+						}
+					}
+					m.Settle(at)
+				}
 				if randomEdit(m, r, &next).Empty() {
 					continue
 				}
-				end = m.State()
+				endSel = m.Selected()
 				if ids := m.NodeIDs(); len(ids) > 0 { // the analyst clicks about between edits
 					m.Select(ids[r.IntN(len(ids))])
 				}
 			}
+			end, endFilter := m.State(), m.Filter()
+			end.Selected = endSel // Redo returns to the selection of the step
 			for m.CanUndo() {
 				m.Undo()
 			}
-			if got := m.State(); !got.Equal(start) {
-				t.Fatalf("after undoing everything\n got %+v\nwant %+v", got, start)
+			if got := m.State(); !got.Equal(start) || !m.Filter().Equal(startFilter) {
+				t.Fatalf("after undoing everything\n got %+v %+v\nwant %+v %+v", got, m.Filter(), start, startFilter)
 			}
 			for m.CanRedo() {
 				m.Redo()
 			}
-			if got := m.State(); !got.Equal(end) {
-				t.Fatalf("after redoing everything\n got %+v\nwant %+v", got, end)
+			if got := m.State(); !got.Equal(end) || !m.Filter().Equal(endFilter) {
+				t.Fatalf("after redoing everything\n got %+v %+v\nwant %+v %+v", got, m.Filter(), end, endFilter)
 			}
 		})
 	}
@@ -164,6 +175,9 @@ func randomEdit(m *Model, r *rand.Rand, next *int) Change {
 	case 5:
 		return m.Unpin(pick())
 	case 6:
+		if r.IntN(2) == 0 {
+			return m.MoveAll(map[string][2]float64{pick(): {r.Float64(), 1}, pick(): {2, r.Float64()}})
+		}
 		return m.Move(pick(), r.Float64()*100, r.Float64()*100)
 	case 7:
 		return m.SetFilter(Filter{OffKinds: []string{fmt.Sprint("k", r.IntN(3))}, Timeline: r.IntN(2) == 0})
@@ -216,5 +230,20 @@ func TestFocusHistory(t *testing.T) {
 	m.Back("b")
 	if _, ok := m.Back("a"); ok {
 		t.Error("Back went past the first focus")
+	}
+}
+
+func TestAmendAfterUndoIsNoStep(t *testing.T) {
+	m := New(0)
+	star(m)
+	m.Add([]Node{n("d")}, []Edge{e("a", "d")}, "a")
+	m.Undo()
+	m.Amend(func() { m.Move("hub", 5, 5) })
+	if _, p, _ := m.Node("hub"); p.X != 5 || !m.CanRedo() {
+		t.Errorf("after Undo, Amend: hub at %v, redo possible %v; want 5 and true", p.X, m.CanRedo())
+	}
+	m.Redo()
+	if !m.Has("d") {
+		t.Error("Redo lost the step Amend followed")
 	}
 }

@@ -3,13 +3,12 @@ package explore
 import "slices"
 
 // State is the whole of a Model's canvas as one value: what workspaces
-// save and Restore shows.
+// save and Restore shows. The filter is apart (Model.Filter).
 type State struct {
 	Nodes    []NodeState `json:"nodes"`
 	Edges    []Edge      `json:"edges"`
 	Focus    string      `json:"focus,omitempty"`
 	Selected string      `json:"selected,omitempty"`
-	Filter   Filter      `json:"-"`
 }
 
 // NodeState is one node of a State with its place.
@@ -20,7 +19,7 @@ type NodeState struct {
 
 // State returns the canvas, nodes in drawing order.
 func (m *Model) State() State {
-	st := State{Focus: m.focus, Selected: m.selected, Filter: m.filter, Edges: slices.Clone(m.edges)}
+	st := State{Focus: m.focus, Selected: m.selected, Edges: slices.Clone(m.edges)}
 	for _, id := range m.order {
 		e := m.nodes[id]
 		st.Nodes = append(st.Nodes, NodeState{e.Node, e.Place})
@@ -28,7 +27,8 @@ func (m *Model) State() State {
 	return st
 }
 
-// Restore shows st, replacing the canvas, as one undo step.
+// Restore shows st, replacing the canvas, as one undo step; the filter
+// stays as it is.
 func (m *Model) Restore(st State) Change {
 	m.begin()
 	m.clear()
@@ -39,19 +39,16 @@ func (m *Model) Restore(st State) Change {
 	}
 	m.addEdges(st.Edges)
 	m.setFocus(m.existing(st.Focus))
-	if !st.Filter.Equal(m.filter) {
-		m.apply(Op{Kind: FilterSet, FilterBefore: m.filter, FilterAfter: st.Filter})
-	}
 	m.selected = m.existing(st.Selected)
 	return m.commit()
 }
 
 // Equal reports whether two States show the same canvas: the same nodes
-// in the same places, the same edges, focus, selection and filter. The
-// order of nodes and edges does not matter.
+// in the same places, the same edges, focus and selection. The order of
+// nodes and edges does not matter.
 func (st State) Equal(o State) bool {
 	if st.Focus != o.Focus || st.Selected != o.Selected || len(st.Nodes) != len(o.Nodes) ||
-		len(st.Edges) != len(o.Edges) || !st.Filter.Equal(o.Filter) {
+		len(st.Edges) != len(o.Edges) {
 		return false
 	}
 	nodes := make(map[string]NodeState, len(st.Nodes))

@@ -32,9 +32,17 @@ type tween struct {
 // pin, a move) sets the force layout going again, and cuts short an
 // arrangement still under way. Pinned nodes, nodes missing from targets and
 // IDs not on show stay where they are. The view is framed to follow the
-// nodes. It calls OnBeforeChange.
+// nodes. The model records the move as one undo step at once (or as part
+// of the last, inside the model's Amend).
 func (g *GraphView) Arrange(targets map[string]layout.Point) {
-	g.beforeChange()
+	g.record()
+	at := make(map[string][2]float64, len(targets))
+	for id, p := range targets {
+		if n := g.nodes[id]; n != nil && !n.pinned {
+			at[id] = [2]float64{p.X, p.Y}
+		}
+	}
+	g.m.MoveAll(at) // the glide below draws it
 	g.mu.Lock()
 	tw := &g.tween
 	tw.ids, tw.from, tw.to = tw.ids[:0], tw.from[:0], tw.to[:0]

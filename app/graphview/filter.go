@@ -17,6 +17,7 @@ func (g *GraphView) SetFilter(f Filter) {
 	g.filter = f
 	g.applyFilter()
 	if g.selected != "" && g.nodes[g.selected] != nil && g.nodes[g.selected].hidden {
+		g.m.Select("")
 		g.selected = ""
 		if g.OnSelected != nil {
 			g.OnSelected("")

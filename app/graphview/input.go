@@ -38,6 +38,7 @@ type dragState struct {
 	active bool
 	node   string       // node being moved, "" when panning
 	grab   layout.Point // world offset from the pointer to the node's centre
+	moved  bool         // the node has moved: the drag's undo step is taken
 }
 
 // Tapped selects the node under the pointer, or clears the selection on the
@@ -131,7 +132,7 @@ func (g *GraphView) Dragged(ev *fyne.DragEvent) {
 	}
 	w := g.toWorld(ev.Position)
 	at := layout.Point{X: w.X + g.drag.grab.X, Y: w.Y + g.drag.grab.Y}
-	g.pinAt(g.drag.node, &at)
+	g.pinAt(g.drag.node, at)
 }
 
 // startDrag begins a drag at widget position p.
@@ -139,7 +140,6 @@ func (g *GraphView) startDrag(p fyne.Position) {
 	g.drag = dragState{active: true}
 	g.view.autoFit = false // the person has taken over the view
 	if n := g.nodeAt(p); n != nil {
-		g.beforeChange() // the node is about to move and be pinned
 		g.drag.node = n.ID
 		g.drag.grab = n.pos.Sub(g.toWorld(p))
 	}

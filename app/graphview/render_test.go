@@ -10,6 +10,8 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/desktop"
+
+	"reelgraph/app/explore"
 )
 
 func TestRenderSelectionRingAndFocus(t *testing.T) {
@@ -178,7 +180,7 @@ func TestRenderLabelsCappedOnScreenFirst(t *testing.T) {
 	var st State
 	for i := range 1600 {
 		x, y := float64(i%40-20)*70, float64(i/40-20)*70
-		st.Nodes = append(st.Nodes, NodeState{Node: Node{ID: fmt.Sprint(i), Label: fmt.Sprint("N", i)}, X: x, Y: y})
+		st.Nodes = append(st.Nodes, NodeState{Node: Node{ID: fmt.Sprint(i), Label: fmt.Sprint("N", i)}, Place: explore.Place{X: x, Y: y}})
 	}
 	slices.SortFunc(st.Nodes, func(a, b NodeState) int {
 		return cmp.Compare(math.Hypot(b.X, b.Y), math.Hypot(a.X, a.Y))

@@ -28,30 +28,28 @@ func TestRestoreGivesBackTheState(t *testing.T) {
 	}
 }
 
-// TestUndoProperty applies random sequences of view changes, taking a State
-// before each as an undo stack would, then undoes them all: the view must
-// be exactly as it started.
+// TestUndoProperty applies random sequences of view changes, then undoes
+// them all with the model's history: the view must be exactly as it
+// started, and its drawing must match the model.
 func TestUndoProperty(t *testing.T) {
 	for seed := uint64(1); seed <= 30; seed++ {
 		t.Run(fmt.Sprint(seed), func(t *testing.T) {
 			g, _ := newTestView(t)
 			star(g)
-			var undo []State
-			g.OnBeforeChange = func() { undo = append(undo, g.State()) }
 			initial := g.State()
-			undo = undo[:0]
+			steps, _ := g.Model().Steps()
 			r := rand.New(rand.NewPCG(seed, 7))
 			next := 0
 			for step := 0; step < 25; step++ {
 				randomChange(g, r, &next)
 			}
-			for len(undo) > 0 {
-				g.Restore(undo[len(undo)-1])
-				undo = undo[:len(undo)-1]
+			for n, _ := g.Model().Steps(); n > steps; n, _ = g.Model().Steps() {
+				g.Undo()
 			}
 			if got := g.State(); !got.Equal(initial) {
 				t.Errorf("after undoing everything\n got %+v\nwant %+v", got, initial)
 			}
+			drawnAsModelled(t, g)
 		})
 	}
 }
@@ -86,5 +84,30 @@ func randomChange(g *GraphView, r *rand.Rand, next *int) {
 		g.DragEnd()
 	case 7:
 		g.Remove(pick, shown[r.IntN(len(shown))])
+	}
+}
+
+// drawnAsModelled checks that the drawing shows the model: the same nodes
+// in the same order, pins, expansions, focus, selection and edges.
+func drawnAsModelled(t *testing.T, g *GraphView) {
+	t.Helper()
+	ids := g.Model().NodeIDs()
+	if len(ids) != len(g.order) {
+		t.Fatalf("drawn %d nodes, the model has %d", len(g.order), len(ids))
+	}
+	for i, id := range ids {
+		v := g.order[i]
+		if v.ID != id || v.pinned != g.Model().Pinned(id) || v.expanded != g.Model().Expanded(id) {
+			t.Errorf("node %d: drawn %s pinned %v expanded %v; the model has %s pinned %v expanded %v",
+				i, v.ID, v.pinned, v.expanded, id, g.Model().Pinned(id), g.Model().Expanded(id))
+		}
+	}
+	drawn := 0
+	for _, e := range g.edges {
+		drawn += len(e.preds)
+	}
+	if drawn != len(g.Model().Edges()) || g.focus != g.Model().Focus() || g.selected != g.Model().Selected() {
+		t.Errorf("drawn %d edges, focus %q, selection %q; the model has %d, %q, %q", drawn, g.focus, g.selected,
+			len(g.Model().Edges()), g.Model().Focus(), g.Model().Selected())
 	}
 }
