@@ -11,6 +11,8 @@ import (
 
 	"github.com/cayleygraph/cayley/graph/iterator"
 	"github.com/cayleygraph/quad"
+
+	"reelgraph/graph/vocab"
 )
 
 // ImportSource describes an import as a cited document: the Source that
@@ -83,7 +85,7 @@ type LookAlike struct {
 }
 
 // ImportNS prefixes the IRIs minted for import Sources.
-const ImportNS = NS + "import:"
+const ImportNS = vocab.Import
 
 // Import reads every quad of r into the store, atomically: the store gains
 // them all or, after an error, a cancelled ctx or a crash, nothing. Quads
@@ -131,8 +133,8 @@ func (src ImportSource) describe() []quad.Quad {
 	qs := []quad.Quad{
 		{Subject: id, Predicate: quad.IRI(Type), Object: quad.IRI(TypeSource), Label: id},
 		{Subject: id, Predicate: quad.IRI(Label), Object: quad.String(src.Title), Label: id},
-		{Subject: id, Predicate: quad.IRI(DatePublished), Object: quad.TypedString{Value: quad.String(src.Time.Format("2006-01-02")), Type: XSD + "date"}, Label: id},
-		{Subject: id, Predicate: quad.IRI(Schema + "dateCreated"), Object: quad.TypedString{Value: quad.String(src.Time.Format(time.RFC3339)), Type: XSD + "dateTime"}, Label: id},
+		{Subject: id, Predicate: quad.IRI(DatePublished), Object: quad.TypedString{Value: quad.String(src.Time.Format("2006-01-02")), Type: vocab.XSDDate}, Label: id},
+		{Subject: id, Predicate: quad.IRI(vocab.DateCreated), Object: quad.TypedString{Value: quad.String(src.Time.Format(time.RFC3339)), Type: vocab.XSDDateTime}, Label: id},
 	}
 	if src.Note != "" {
 		qs = append(qs, quad.Quad{Subject: id, Predicate: quad.IRI(Description), Object: quad.String(src.Note), Label: id})
