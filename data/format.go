@@ -46,8 +46,8 @@ type Format struct {
 var Formats = []Format{
 	{Name: NQuads, Title: "N-Quads", Ext: []string{".nq", ".nquads"}, Import: true, Export: true, Reg: "nquads"},
 	{Name: NTriples, Title: "N-Triples", Ext: []string{".nt", ".ntriples"}, Import: true},
-	{Name: Turtle, Title: "Turtle", Ext: []string{".ttl", ".turtle"}, Import: true, Reg: "turtle"},
-	{Name: TriG, Title: "TriG", Ext: []string{".trig"}, Import: true, Reg: "trig"},
+	{Name: Turtle, Title: "Turtle", Ext: []string{".ttl", ".turtle"}, Import: true, Export: true, Reg: "turtle"},
+	{Name: TriG, Title: "TriG", Ext: []string{".trig"}, Import: true, Export: true, Reg: "trig"},
 	{Name: JSONLD, Title: "JSON-LD", Ext: []string{".jsonld"}, Import: true, Export: true, Reg: "jsonld"},
 	{Name: JSON, Title: "Cayley JSON", Ext: []string{".json"}, Import: true, Export: true, Reg: "json"},
 	{Name: CSV, Title: "CSV", Ext: []string{".csv"}, Import: true, Export: true},

@@ -12,9 +12,11 @@ import (
 
 func init() {
 	quad.RegisterFormat(quad.Format{Name: Turtle, Ext: []string{".ttl", ".turtle"}, Mime: []string{"text/turtle"},
-		Reader: func(r io.Reader) quad.ReadCloser { return NewTurtleReader(r, TurtleOptions{}) }})
+		Reader: func(r io.Reader) quad.ReadCloser { return NewTurtleReader(r, TurtleOptions{}) },
+		Writer: func(w io.Writer) quad.WriteCloser { return NewTurtleWriter(w, false) }})
 	quad.RegisterFormat(quad.Format{Name: TriG, Ext: []string{".trig"}, Mime: []string{"application/trig"},
-		Reader: func(r io.Reader) quad.ReadCloser { return NewTurtleReader(r, TurtleOptions{TriG: true}) }})
+		Reader: func(r io.Reader) quad.ReadCloser { return NewTurtleReader(r, TurtleOptions{TriG: true}) },
+		Writer: func(w io.Writer) quad.WriteCloser { return NewTurtleWriter(w, true) }})
 }
 
 // TurtleOptions tune the Turtle and TriG reader.

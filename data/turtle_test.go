@@ -158,5 +158,59 @@ func FuzzTurtle(f *testing.F) {
 	f.Fuzz(func(t *testing.T, in string, trig bool) {
 		got, err := readQuads(t, data.NewTurtleReader(strings.NewReader(in), data.TurtleOptions{Name: "f.ttl", Base: "http://e.org/", TriG: trig}))
 		checkFuzzed(t, got, err)
+		if err == nil {
+			checkTriGRoundTrip(t, got)
+		}
 	})
+}
+
+// checkTriGRoundTrip writes qs as TriG, reads it back and wants the same
+// quads, up to blank node names.
+func checkTriGRoundTrip(t *testing.T, qs []quad.Quad) {
+	t.Helper()
+	var buf strings.Builder
+	w := data.NewTurtleWriter(&buf, true)
+	if _, err := w.WriteQuads(qs); err != nil {
+		t.Fatal(err)
+	}
+	if err := w.Close(); err != nil {
+		t.Fatal(err)
+	}
+	back, err := readQuads(t, data.NewTurtleReader(strings.NewReader(buf.String()), data.TurtleOptions{Name: "out.trig", TriG: true}))
+	if err != nil {
+		t.Fatalf("reading back what the writer wrote: %v\n%s", err, buf.String())
+	}
+	if ok, why := isomorphic(back, qs); !ok {
+		t.Fatalf("round trip changed the quads: %s\n%s", why, buf.String())
+	}
+}
+
+func TestTurtleRoundTrip(t *testing.T) {
+	for _, tc := range turtleTable {
+		if tc.err != "" {
+			continue
+		}
+		t.Run(tc.name, func(t *testing.T) {
+			qs, err := readQuads(t, data.NewTurtleReader(strings.NewReader(tc.in), data.TurtleOptions{TriG: tc.trig}))
+			if err != nil {
+				t.Fatal(err)
+			}
+			checkTriGRoundTrip(t, qs)
+		})
+	}
+}
+
+// Every evaluation test of the W3C suites round-trips through the writer.
+func TestTurtleRoundTripW3C(t *testing.T) {
+	for _, dir := range []string{"testdata/w3c/turtle", "testdata/w3c/trig"} {
+		files, _ := filepath.Glob(filepath.Join(dir, "*.nq"))
+		more, _ := filepath.Glob(filepath.Join(dir, "*.nt"))
+		for _, f := range append(files, more...) {
+			qs, err := readNQuadsFile(t, f)
+			if err != nil {
+				continue // the expected results of some tests are not N-Quads
+			}
+			t.Run(f, func(t *testing.T) { checkTriGRoundTrip(t, qs) })
+		}
+	}
 }
