@@ -158,6 +158,9 @@ type ReadOptions struct {
 	// file: IRI): the base of a Turtle, TriG or JSON-LD document when Base
 	// is empty, as RFC 3986 (5.1.3) makes it.
 	DocumentIRI string
+	// ExpandContext is a JSON-LD context applied before a JSON-LD
+	// document's own (JSONLDOptions.ExpandContext).
+	ExpandContext any
 	// Mapping maps the columns of a CSV or TSV table; nil guesses it from
 	// the header (GuessMapping).
 	Mapping *Mapping
@@ -197,7 +200,7 @@ func NewReader(r io.Reader, name string, opt ReadOptions) (quad.ReadCloser, erro
 	case Turtle, TriG:
 		qr = NewTurtleReader(r, TurtleOptions{Name: name, Base: opt.base(), TriG: format == TriG})
 	case JSONLD:
-		qr = NewJSONLDReader(r, name)
+		qr = NewJSONLDReader(r, JSONLDOptions{Name: name, Base: opt.base(), ExpandContext: opt.ExpandContext})
 	case JSON:
 		qr = NewJSONReader(r, name)
 	case CSV:
