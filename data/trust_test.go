@@ -195,30 +195,50 @@ func TestDurations(t *testing.T) {
 }
 
 // TestStructuredNumbers checks that strikes and earnings reports keep their
-// numbers as structured values, not only in prose.
+// numbers as structured values, and that no sum or length of days is kept
+// only in a line of prose.
 func TestStructuredNumbers(t *testing.T) {
 	g := load(t)
 	strike := regexp.MustCompile(`(?i)\bstrike\b`)
-	earnings := regexp.MustCompile(`(?i)\b(earnings|quarterly results|Q[1-4] 20\d\d results)\b`)
+	earnings := regexp.MustCompile(`(?i)\b(earnings report|results)\b`)
+	money := regexp.MustCompile(`(?i)([$€£]\s?\d|\d\s?(million|billion|bn)\b)`)
+	days := regexp.MustCompile(`(?i)\b\d+[- ]days?\b`)
+	moneyPreds := []string{"amount", "revenue", "revenueForecast", "revenueEstimate", "eps", "epsEstimate", "epsForecast"}
+	has := func(e string, preds ...string) bool {
+		for _, p := range preds {
+			if len(g.values(e, vocabNS+p)) > 0 {
+				return true
+			}
+		}
+		return false
+	}
 	var strikes, reports int
 	for _, e := range g.entities() {
-		if g.typeOf(e) != "Event" {
-			continue
-		}
 		label, _ := plainString(g.values(e, rdfsLabel)[0])
-		switch {
-		case strike.MatchString(label) && !strings.Contains(strings.ToLower(label), "charge"):
-			strikes++
-			for _, p := range []string{"startDate", "endDate", "durationDays"} {
-				if len(g.values(e, vocabNS+p)) == 0 {
-					t.Errorf("strike %s (%q): no %s", e, label, p)
+		if g.typeOf(e) == "Event" {
+			var want []string
+			switch {
+			case strike.MatchString(label) && !strings.Contains(strings.ToLower(label), "charge"):
+				strikes++
+				want = []string{"startDate", "endDate", "durationDays"}
+			case earnings.MatchString(label):
+				reports++
+				want = []string{"revenue|revenueForecast", "currency"}
+			}
+			for _, p := range want {
+				if !has(e, strings.Split(p, "|")...) {
+					t.Errorf("%s (%q): no %s", e, label, p)
 				}
 			}
-		case earnings.MatchString(label):
-			reports++
-			for _, p := range []string{"revenue", "currency", "eps", "date"} {
-				if len(g.values(e, vocabNS+p)) == 0 {
-					t.Errorf("earnings report %s (%q): no %s", e, label, p)
+		}
+		for _, p := range []string{"summary", "outcome", "status", "aiUse", "policyChange", "forecastComparison"} {
+			for _, v := range g.values(e, vocabNS+p) {
+				text, _ := plainString(v)
+				if money.MatchString(text) && !has(e, moneyPreds...) {
+					t.Errorf("%s: %s %q names a sum that the node does not hold as a number", e, p, text)
+				}
+				if days.MatchString(text) && !has(e, "durationDays") {
+					t.Errorf("%s: %s %q names a length in days that the node does not hold as durationDays", e, p, text)
 				}
 			}
 		}
