@@ -5,7 +5,6 @@ import (
 	"time"
 
 	"reelgraph/app/task"
-	"reelgraph/graph"
 )
 
 // refresher is what a store shared with other Reelgraphs offers to catch
@@ -52,9 +51,7 @@ type refreshed struct {
 // watchStore checks a store on a database server for others' writes every
 // refreshEvery until the window closes.
 func (u *ui) watchStore() {
-	switch u.ex.Location().Backend {
-	case graph.Postgres, graph.Cockroach:
-	default:
+	if !u.ex.Location().Shared() {
 		return
 	}
 	u.tasks.Every(refreshEvery, func() { u.refresh(true) })
