@@ -94,7 +94,7 @@ func (w *jsonldWriter) Close() error {
 	if err := json.Unmarshal(w.buf.Bytes(), &doc); err != nil {
 		return err
 	}
-	back, err := jsonldQuads(doc)
+	back, err := jsonldQuads(doc, JSONLDOptions{})
 	if err != nil {
 		return fmt.Errorf("data: JSON-LD %w: %v", ErrNotExpressible, err)
 	}

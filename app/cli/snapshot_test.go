@@ -26,7 +26,7 @@ func TestSnapshotCommand(t *testing.T) {
 	if b := img.Bounds(); b.Dx() != 2*snapshotW || b.Dy() != 2*snapshotH {
 		t.Errorf("the PNG is %v, want %d×%d (2×)", b, 2*snapshotW, 2*snapshotH)
 	}
-	if _, errs, code := run(t, "--db", "memory", "snapshot", "--focus", "The Eternaut", "--hops", "2", "-o", svgPath); code != 0 {
+	if _, errs, code := run(t, "--db", "memory", "snapshot", "--focus", "The Eternaut", "--hops", "1", "-o", svgPath); code != 0 {
 		t.Fatalf("exit %d: %s", code, errs)
 	}
 	b, _ := os.ReadFile(svgPath)
