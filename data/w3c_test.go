@@ -328,3 +328,19 @@ const (
 	jsongoldIRI   = "json-gold removes the base's dot segments when resolving a query or fragment (RFC 3986 5.2.2 keeps them)"
 	jsongoldVocab = "json-gold resolves an @vocab relative to another @vocab wrongly"
 )
+
+func TestW3CRDFXML(t *testing.T) {
+	suite{
+		dir: "testdata/w3c/rdfxml", base: "https://w3c.github.io/rdf-tests/rdf/rdf11/rdf-xml/",
+		read: func(path, base string) ([]quad.Quad, error) {
+			f, err := os.Open(path)
+			if err != nil {
+				return nil, err
+			}
+			defer f.Close()
+			return readQuads(t, data.NewRDFXMLReader(f, filepath.Base(path), base))
+		},
+		minEval: 0.95, minNeg: 0.95,
+		skip: map[string]string{},
+	}.run(t)
+}
