@@ -11,6 +11,8 @@ import (
 
 	"github.com/cayleygraph/quad"
 	"github.com/piprate/json-gold/ld"
+
+	"reelgraph/graph/vocab"
 )
 
 // MaxJSONLD caps the size of a JSON-LD document. A JSON-LD document is one
@@ -435,7 +437,7 @@ func ldValue(n ld.Node) quad.Value {
 
 // XSDString is the datatype of plain literals, which RDF 1.1 writes
 // without one.
-const XSDString = "http://www.w3.org/2001/XMLSchema#string"
+const XSDString = vocab.XSDString
 
 // sliceReader yields quads read beforehand, checking each.
 type sliceReader struct {

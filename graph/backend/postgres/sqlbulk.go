@@ -1,4 +1,4 @@
-package graph
+package postgres
 
 import (
 	"context"
@@ -34,8 +34,7 @@ import (
 // miscount references.
 //
 // Cayley's own path prepares one INSERT per value and one per quad, each
-// a round trip. CockroachDB stores keep it (with Cayley's retries); the
-// bulk path is PostgreSQL's.
+// a round trip; it is left for deletions.
 
 // writeLock is the advisory lock a bulk load holds from apply to commit.
 const writeLock = 0x7265656c_00000002
@@ -58,7 +57,7 @@ type bulkLoad struct {
 }
 
 func (w *sqlStore) beginBulk(ctx context.Context) (*bulkLoad, error) {
-	conn, err := pgx.Connect(ctx, w.loc.dsn())
+	conn, err := pgx.Connect(ctx, w.dsn)
 	if err != nil {
 		return nil, classify(err)
 	}
@@ -399,10 +398,10 @@ func (b *bulkLoad) rollback() {
 	b.conn.Close(ctx)
 }
 
-// bulkAdds reports whether ApplyDeltas can take the bulk path: PostgreSQL,
-// additions only, duplicates ignored.
+// bulkAdds reports whether ApplyDeltas can take the bulk path: additions
+// only, duplicates ignored.
 func (w *sqlStore) bulkAdds(in []cgraph.Delta, opts cgraph.IgnoreOpts) bool {
-	if w.loc.Backend != Postgres || !opts.IgnoreDup {
+	if !opts.IgnoreDup {
 		return false
 	}
 	for _, d := range in {

@@ -1,4 +1,4 @@
-package graph
+package bolt
 
 import (
 	"bytes"
@@ -18,6 +18,8 @@ import (
 
 	"reelgraph/data"
 	"reelgraph/graph/gentest"
+
+	"reelgraph/graph/internal/backend"
 )
 
 // TestKVBulkMatchesCayley loads the same batches into two copies of a bolt
@@ -106,7 +108,7 @@ func checkSubjects(t *testing.T, w *kvBulk, qs cgraph.QuadStore, quads []quad.Qu
 				continue
 			}
 			seen[v] = true
-			want, err := isSubject(qs, v)
+			want, err := backend.IsSubject(qs, v)
 			got, sure, err2 := w.subject(v)
 			if err != nil || err2 != nil || !sure || got != want {
 				t.Errorf("subject(%v) = %v (sure: %v), %v; Cayley: %v, %v", v, got, sure, err2, want, err)

@@ -1,4 +1,9 @@
-package graph
+// Package postgres is the backend of stores in a PostgreSQL database,
+// through Cayley's SQL backend over pgx, with bulk loads of its own
+// (sqlbulk.go). It registers itself as "postgres", for --db URLs of the
+// schemes postgres:// and postgresql://. Other Reelgraphs may write to the
+// same database: Version tells the domain when they did.
+package postgres
 
 import (
 	"context"
@@ -17,25 +22,26 @@ import (
 
 	cgraph "github.com/cayleygraph/cayley/graph"
 	csql "github.com/cayleygraph/cayley/graph/sql"
-	_ "github.com/cayleygraph/cayley/graph/sql/cockroach" // registers the cockroach backend
 	"github.com/cayleygraph/cayley/graph/sql/postgres"
 	"github.com/cayleygraph/quad"
+
+	"reelgraph/graph/internal/backend"
 )
 
-// Stores on a database server (Postgres, Cockroach) keep Cayley's SQL
-// schema: a nodes table keyed by the SHA-1 of each value, and a quads
-// table of four hashes. A database Reelgraph created opens in Cayley's
-// own tools, and the other way round.
+// Stores in PostgreSQL keep Cayley's SQL schema: a nodes table keyed by
+// the SHA-1 of each value, and a quads table of four hashes. A database
+// Reelgraph created opens in Cayley's own tools, and the other way round.
 //
-// Both backends talk through pgx. CockroachDB's is Cayley's cockroach
-// backend as it stands; PostgreSQL's is Cayley's postgres backend (same
-// schema, same statements) registered again over pgx instead of lib/pq,
-// so that both share one driver: the same error codes to explain, the
-// same URL syntax and defaults (sslmode=prefer, ~/.pgpass, PG* variables),
-// and the same reconnection after a server restart.
+// The backend is Cayley's postgres backend (same schema, same statements)
+// registered again over pgx instead of lib/pq, so that Cayley's
+// connections and Reelgraph's own share one driver: the same error codes
+// to explain, the same URL syntax and defaults (sslmode=prefer, ~/.pgpass,
+// PG* variables), and the same reconnection after a server restart.
 const (
-	cayleyPostgres  = "reelgraph-postgres"
-	cayleyCockroach = "cockroach"
+	// Name is the backend's name.
+	Name = "postgres"
+
+	cayleyPostgres = "reelgraph-postgres"
 
 	// connectTimeout bounds each attempt to reach the server; it is added
 	// to URLs that set no connect_timeout of their own.
@@ -47,6 +53,7 @@ const (
 )
 
 func init() {
+	backend.Register(backend.Registration{Name: Name, Schemes: []string{"postgres", "postgresql"}, Shared: true, Open: open})
 	csql.Register(cayleyPostgres, csql.Registration{
 		Driver:             "pgx",
 		HashType:           `BYTEA`,
@@ -73,14 +80,9 @@ func convCreateError(err error) error {
 	return err
 }
 
-// Errors of stores on a database server, tested with errors.Is. The error
-// returned wraps one of them and the driver's own error.
-var (
-	ErrUnreachable = errors.New("the database server does not answer; check that it runs and that the network reaches it: Reelgraph reconnects by itself once it is back")
-	ErrLogin       = errors.New("the database server refused the login")
-	ErrNoDatabase  = errors.New("the database does not exist")
-	ErrPrivilege   = errors.New("the database user lacks a privilege Reelgraph needs")
-)
+// The errors of a store on a database server wrap one of backend's
+// sentinels (backend.ErrUnreachable, backend.ErrLogin, backend.ErrNoDatabase, backend.ErrPrivilege) and
+// the driver's own error.
 
 // dbError is a failure of the database server or of the way to it.
 type dbError struct {
@@ -115,13 +117,13 @@ func kindOf(err error) error {
 	if errors.As(err, &pe) {
 		switch {
 		case pe.Code == "28P01" || pe.Code == "28000": // invalid_password, invalid_authorization_specification
-			return ErrLogin
+			return backend.ErrLogin
 		case pe.Code == "3D000": // invalid_catalog_name
-			return ErrNoDatabase
+			return backend.ErrNoDatabase
 		case pe.Code == "42501": // insufficient_privilege
-			return ErrPrivilege
+			return backend.ErrPrivilege
 		case strings.HasPrefix(pe.Code, "08"), strings.HasPrefix(pe.Code, "57P"):
-			return ErrUnreachable // connection exception, server shutting down or starting
+			return backend.ErrUnreachable // connection exception, server shutting down or starting
 		}
 		return nil
 	}
@@ -133,7 +135,7 @@ func kindOf(err error) error {
 		errors.Is(err, syscall.ECONNREFUSED), errors.Is(err, syscall.ECONNRESET), errors.Is(err, syscall.EPIPE),
 		errors.Is(err, sql.ErrConnDone), errors.Is(err, context.DeadlineExceeded),
 		strings.Contains(err.Error(), "conn closed"), strings.Contains(err.Error(), "bad connection"):
-		return ErrUnreachable
+		return backend.ErrUnreachable
 	}
 	return nil
 }
@@ -145,67 +147,12 @@ func oneLine(err error) string {
 	return strings.ReplaceAll(s, ":;", ";")
 }
 
-// parseURLLocation reads a database URL given to --db.
-func parseURLLocation(s string) (Location, error) {
-	u, err := url.Parse(s)
+// dsn returns the URL pgx connects with: the URL given, with a
+// connect_timeout unless it sets one.
+func dsn(raw string) string {
+	u, err := url.Parse(raw)
 	if err != nil {
-		return Location{}, fmt.Errorf("graph: %s is not a database URL; write postgres://USER[:PASSWORD]@HOST[:PORT]/DB", redactURL(s))
-	}
-	var b Backend
-	switch u.Scheme {
-	case "postgres", "postgresql":
-		b = Postgres
-	case "cockroach", "cockroachdb":
-		b = Cockroach
-	default:
-		return Location{}, fmt.Errorf("graph: unknown store %q; use memory, bolt:PATH, postgres://… or cockroach://…", redactURL(s))
-	}
-	if strings.Trim(u.Path, "/") == "" {
-		return Location{}, fmt.Errorf("graph: %s names no database; write %s://USER@HOST/DB", redactURL(s), u.Scheme)
-	}
-	return Location{Backend: b, URL: s}, nil
-}
-
-// redactURL replaces the password in a database URL, given in the user
-// part or as a password parameter, by xxxxx. It copes with URLs that do
-// not parse.
-func redactURL(s string) string {
-	if u, err := url.Parse(s); err == nil {
-		q := u.Query()
-		if q.Has("password") {
-			q.Set("password", "xxxxx")
-			u.RawQuery = q.Encode()
-		}
-		return u.Redacted()
-	}
-	i := strings.Index(s, "://")
-	if i < 0 {
-		return s
-	}
-	rest := s[i+3:]
-	at := strings.LastIndex(rest, "@")
-	if at < 0 {
-		return s
-	}
-	if c := strings.Index(rest[:at], ":"); c >= 0 {
-		return s[:i+3] + rest[:c+1] + "xxxxx" + rest[at:]
-	}
-	return s
-}
-
-// dsn returns the URL pgx connects with: cockroach:// spelt as
-// postgresql:// (with CockroachDB's port, 26257, unless another is
-// given), and a connect_timeout unless the URL sets one.
-func (l Location) dsn() string {
-	u, err := url.Parse(l.URL)
-	if err != nil {
-		return l.URL
-	}
-	if l.Backend == Cockroach {
-		u.Scheme = "postgresql"
-		if u.Port() == "" && u.Hostname() != "" {
-			u.Host = net.JoinHostPort(u.Hostname(), "26257")
-		}
+		return raw
 	}
 	q := u.Query()
 	if !q.Has("connect_timeout") {
@@ -215,94 +162,100 @@ func (l Location) dsn() string {
 	return u.String()
 }
 
-// hostPort returns the server's host and port as a person would write them.
-func (l Location) hostPort() string {
-	u, err := url.Parse(l.dsn())
-	if err != nil || u.Host == "" {
-		return "localhost"
-	}
-	return u.Host
-}
-
-func (l Location) cayleyBackend() string {
-	if l.Backend == Cockroach {
-		return cayleyCockroach
-	}
-	return cayleyPostgres
-}
-
-// openSQL connects to the database server, creates Cayley's schema when
-// the database has none (seeding it with opt.Seed), and opens the store.
-func (s *Store) openSQL(ctx context.Context, opt Options) error {
-	db, err := sql.Open("pgx", s.loc.dsn())
+// open connects to the database server, creates Cayley's schema when the
+// database has none (seeding it with cfg.Seed), and opens the store.
+func open(ctx context.Context, cfg backend.Config) (backend.Store, error) {
+	db, err := sql.Open("pgx", dsn(cfg.URL))
 	if err != nil {
-		return fmt.Errorf("graph: open %s: %w", s.loc, err)
+		return nil, fmt.Errorf("graph: open %s: %w", cfg.Shown, err)
 	}
 	pctx, cancel := context.WithTimeout(ctx, connectTimeout+time.Second)
 	err = db.PingContext(pctx)
 	cancel()
 	if err != nil {
 		db.Close()
-		return fmt.Errorf("graph: open %s: %w", s.loc, classify(err))
+		return nil, fmt.Errorf("graph: open %s: %w", cfg.Shown, classify(err))
 	}
-	qs, err := cgraph.NewQuadStore(s.loc.cayleyBackend(), s.loc.dsn(), nil)
+	qs, err := cgraph.NewQuadStore(cayleyPostgres, dsn(cfg.URL), nil)
 	if err != nil {
 		db.Close()
-		return fmt.Errorf("graph: open %s: %w", s.loc, classify(err))
+		return nil, fmt.Errorf("graph: open %s: %w", cfg.Shown, classify(err))
 	}
-	w := newSQLStore(qs, db, s.loc)
-	if err := w.ensureSchema(ctx, opt.Seed); err != nil {
+	w := newSQLStore(qs, db, dsn(cfg.URL), cfg.Shown)
+	if err := w.ensureSchema(ctx, cfg.Seed); err != nil {
 		w.Close()
-		return err
+		return nil, err
 	}
-	// The index Open builds next reads the database as it is now or newer:
-	// a change made in between is caught by the next Refresh.
+	// The index the domain builds next reads the database as it is now or
+	// newer: a change made in between is caught by the next Refresh.
 	v, err := w.version(ctx)
 	if err != nil {
 		w.Close()
-		return fmt.Errorf("graph: open %s: %w", s.loc, err)
+		return nil, fmt.Errorf("graph: open %s: %w", cfg.Shown, err)
 	}
 	w.indexed.Store(v)
-	s.qs = w
-	return nil
+	return &store{w: w}, nil
 }
+
+// store is an open PostgreSQL store.
+type store struct{ w *sqlStore }
+
+func (s *store) QuadStore() cgraph.QuadStore { return s.w }
+
+// Changed compares the database's version (see sqlStore.version) with the
+// one the domain's index was built from: other Reelgraphs may write to it.
+func (s *store) Changed(ctx context.Context) (int64, bool, error) {
+	v, err := s.w.version(ctx)
+	if err != nil {
+		return 0, false, err
+	}
+	return v, v != s.w.indexed.Load(), nil
+}
+
+func (s *store) Indexed(v int64) { s.w.indexed.Store(v) }
+
+// Snapshot reports false: the database is read afresh at each Open, as
+// others may have written to it meanwhile.
+func (s *store) Snapshot() (string, backend.Stamp, bool) { return "", backend.Stamp{}, false }
+
+func (s *store) NewImport(context.Context) (backend.Target, error) { return s.w.newTarget() }
+
+func (s *store) Close() error { return s.w.Close() }
 
 // ensureSchema creates Cayley's tables in a database that has none and
 // seeds them. Reelgraphs opening one new database at once take turns
-// (on PostgreSQL, under an advisory lock), so it is created and seeded
+// (under an advisory lock), so it is created and seeded
 // once. A seed that fails drops the tables again: the database is left as
 // it was found.
 func (w *sqlStore) ensureSchema(ctx context.Context, seed func() quad.Reader) error {
 	conn, err := w.db.Conn(ctx)
 	if err != nil {
-		return fmt.Errorf("graph: open %s: %w", w.loc, classify(err))
+		return fmt.Errorf("graph: open %s: %w", w.shown, classify(err))
 	}
 	defer conn.Close()
-	if w.loc.Backend == Postgres {
-		if _, err := conn.ExecContext(ctx, "SELECT pg_advisory_lock($1)", int64(schemaLock)); err != nil {
-			return fmt.Errorf("graph: open %s: %w", w.loc, classify(err))
-		}
-		defer conn.ExecContext(context.Background(), "SELECT pg_advisory_unlock($1)", int64(schemaLock))
+	if _, err := conn.ExecContext(ctx, "SELECT pg_advisory_lock($1)", int64(schemaLock)); err != nil {
+		return fmt.Errorf("graph: open %s: %w", w.shown, classify(err))
 	}
+	defer conn.ExecContext(context.Background(), "SELECT pg_advisory_unlock($1)", int64(schemaLock))
 	have, err := schemaState(ctx, conn)
 	if err != nil {
-		return fmt.Errorf("graph: open %s: %w", w.loc, classify(err))
+		return fmt.Errorf("graph: open %s: %w", w.shown, classify(err))
 	}
 	switch have {
 	case schemaCayley:
 		return nil
 	case schemaForeign:
-		return fmt.Errorf("graph: open %s: %w: the database has a table named nodes or quads that is not Cayley's", w.loc, ErrNotStore)
+		return fmt.Errorf("graph: open %s: %w: the database has a table named nodes or quads that is not Cayley's", w.shown, backend.ErrNotStore)
 	}
-	if err := cgraph.InitQuadStore(w.loc.cayleyBackend(), w.loc.dsn(), nil); err != nil && !errors.Is(err, cgraph.ErrDatabaseExists) {
-		return fmt.Errorf("graph: create the schema in %s: %w", w.loc, classify(err))
+	if err := cgraph.InitQuadStore(cayleyPostgres, w.dsn, nil); err != nil && !errors.Is(err, cgraph.ErrDatabaseExists) {
+		return fmt.Errorf("graph: create the schema in %s: %w", w.shown, classify(err))
 	}
 	if seed == nil {
 		return nil
 	}
-	if _, err := load(ctx, w, seed()); err != nil {
+	if _, err := backend.Load(ctx, w, seed()); err != nil {
 		conn.ExecContext(context.Background(), "DROP TABLE IF EXISTS quads, nodes")
-		return fmt.Errorf("graph: seed %s: %w", w.loc, classify(err))
+		return fmt.Errorf("graph: seed %s: %w", w.shown, classify(err))
 	}
 	return nil
 }

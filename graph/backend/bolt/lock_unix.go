@@ -1,6 +1,6 @@
 //go:build unix
 
-package graph
+package bolt
 
 import (
 	"errors"
@@ -8,6 +8,8 @@ import (
 	"os"
 	"path/filepath"
 	"syscall"
+
+	"reelgraph/graph/internal/backend"
 )
 
 // lockDir takes an exclusive lock on dir for as long as the returned file
@@ -20,7 +22,7 @@ func lockDir(dir string) (*os.File, error) {
 	if err := syscall.Flock(int(f.Fd()), syscall.LOCK_EX|syscall.LOCK_NB); err != nil {
 		f.Close()
 		if errors.Is(err, syscall.EWOULDBLOCK) {
-			return nil, ErrLocked
+			return nil, backend.ErrLocked
 		}
 		return nil, fmt.Errorf("graph: lock %s: %w", dir, err)
 	}

@@ -1,4 +1,4 @@
-package graph
+package postgres
 
 import (
 	"context"
@@ -6,6 +6,8 @@ import (
 	"github.com/cayleygraph/cayley/graph/refs"
 	csql "github.com/cayleygraph/cayley/graph/sql"
 	"github.com/cayleygraph/quad"
+
+	"reelgraph/graph/internal/backend"
 )
 
 // sqlTarget imports into a PostgreSQL store through one bulk load (see
@@ -24,10 +26,7 @@ type sqlTarget struct {
 // maxSubjects caps the subjects an import keeps in memory to answer known.
 const maxSubjects = 2_000_000
 
-// bulk reports whether the store has the bulk path.
-func (w *sqlStore) bulk() bool { return w.loc.Backend == Postgres }
-
-func (w *sqlStore) newTarget() (importTarget, error) {
+func (w *sqlStore) newTarget() (backend.Target, error) {
 	ctx := context.Background()
 	b, err := w.beginBulk(ctx)
 	if err != nil {
@@ -63,9 +62,9 @@ func (b *bulkLoad) subjects(ctx context.Context, max int) (map[refs.ValueHash]st
 	return out, classify(rows.Err())
 }
 
-func (t *sqlTarget) count(ctx context.Context) (int64, error) { return t.b.count(ctx) }
+func (t *sqlTarget) Count(ctx context.Context) (int64, error) { return t.b.count(ctx) }
 
-func (t *sqlTarget) known(v quad.Value) (bool, error) {
+func (t *sqlTarget) Known(v quad.Value) (bool, error) {
 	if _, ok := t.added[v]; ok {
 		return true, nil
 	}
@@ -76,22 +75,22 @@ func (t *sqlTarget) known(v quad.Value) (bool, error) {
 	return t.b.isSubject(context.Background(), v)
 }
 
-func (t *sqlTarget) add(batch []quad.Quad) error {
+func (t *sqlTarget) Add(batch []quad.Quad) error {
 	for _, q := range batch {
 		t.added[q.Subject] = struct{}{}
 	}
 	return t.b.add(context.Background(), batch)
 }
 
-func (t *sqlTarget) commit() error {
+func (t *sqlTarget) Commit() error {
 	if t.done {
-		return errImportDone
+		return backend.ErrImportDone
 	}
 	t.done = true
 	return t.b.commit(context.Background())
 }
 
-func (t *sqlTarget) abort() {
+func (t *sqlTarget) Abort() {
 	if !t.done {
 		t.done = true
 		t.b.rollback()

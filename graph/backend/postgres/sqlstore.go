@@ -1,4 +1,4 @@
-package graph
+package postgres
 
 import (
 	"context"
@@ -33,10 +33,11 @@ import (
 // Cayley's.
 type sqlStore struct {
 	cgraph.QuadStore
-	db  *sql.DB
-	loc Location
+	db    *sql.DB
+	dsn   string // the URL to connect with
+	shown string // the location as people see it, for errors
 
-	// indexed is the version (see version) of the database the Store's
+	// indexed is the version (see version) of the database the domain's
 	// index was last built from.
 	indexed atomic.Int64
 
@@ -50,8 +51,8 @@ var _ cgraph.QuadStore = (*sqlStore)(nil)
 // maxKnown caps the cache of values known to exist.
 const maxKnown = 1 << 20
 
-func newSQLStore(qs cgraph.QuadStore, db *sql.DB, loc Location) *sqlStore {
-	return &sqlStore{QuadStore: qs, db: db, loc: loc}
+func newSQLStore(qs cgraph.QuadStore, db *sql.DB, dsn, shown string) *sqlStore {
+	return &sqlStore{QuadStore: qs, db: db, dsn: dsn, shown: shown}
 }
 
 // version returns a number that changes when quads are added to or
