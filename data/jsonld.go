@@ -318,6 +318,9 @@ func prepareExpanded(v any, hasBase bool) error {
 				continue
 			}
 			if !strings.HasPrefix(k, "@") {
+				if strings.HasPrefix(k, "_:") {
+					return fmt.Errorf("the property %s is a blank node, which RDF does not allow as a predicate (JSON-LD would drop its statements)", k)
+				}
 				if err := checkLDIRI("property", k); err != nil {
 					return err
 				}

@@ -298,6 +298,7 @@ var jsonldRefused = map[string]string{
 	"te003": "an unmapped property (regularJson) is dropped",
 	"te060": "relative IRIs are dropped once @base is reset to null",
 	"te065": "an unmapped key in a reverse map is dropped",
+	"te068": "a statement whose property is a blank node is dropped",
 	"tli14": "a relative @id is dropped under a null @base",
 	"tpr36": "a term mapped to a keyword-like string is dropped",
 	"twf01": "a triple with an invalid subject IRI is dropped",
