@@ -162,9 +162,14 @@ func jsonldQuads(doc any, opt JSONLDOptions) (quads []quad.Quad, err error) {
 				label = ldValue(ld.NewBlankNode(g))
 			}
 		}
+		start := len(quads)
 		for _, q := range ds.Graphs[g] {
 			quads = append(quads, quad.Quad{Subject: ldValue(q.Subject), Predicate: ldValue(q.Predicate), Object: ldValue(q.Object), Label: label})
 		}
+		// json-gold visits subjects in map order; keep each subject's
+		// statements in its order, the subjects sorted.
+		part := quads[start:]
+		sort.SliceStable(part, func(i, j int) bool { return part[i].Subject.String() < part[j].Subject.String() })
 	}
 	return quads, nil
 }
