@@ -12,6 +12,7 @@
 package graphview
 
 import (
+	"image/color"
 	"slices"
 	"sync"
 	"sync/atomic"
@@ -50,6 +51,7 @@ type GraphView struct {
 	// its own view actions and Hide.
 	NodeMenu func(id string) []*fyne.MenuItem
 	m        *explore.Model // what is on show and why; the rest draws it
+	style    Style          // the colours, icons and names of the kinds
 	nodes    map[string]*vnode
 	order    []*vnode // drawing order: oldest first
 	edges    []*vedge
@@ -114,6 +116,7 @@ var _ fyne.Widget = (*GraphView)(nil)
 func New() *GraphView {
 	g := &GraphView{
 		m:       explore.New(0),
+		style:   KindStyle,
 		nodes:   make(map[string]*vnode),
 		edgeKey: make(map[edgeKey]*vedge),
 		lay:     layout.New(layoutConfig()),
@@ -132,6 +135,22 @@ func layoutConfig() layout.Config {
 	c.Charge = 800
 	c.Gravity = 0.08
 	return c
+}
+
+// Style says how nodes of a kind (a type IRI, "" if unknown) are drawn:
+// their colour, an icon to sit on it, and the kind's name.
+type Style func(kind string) (col color.Color, icon fyne.Resource, name string)
+
+// SetStyle sets how the kinds are drawn, from the next frame on; the view
+// starts with KindStyle, Reelgraph's vocabulary. Call it before the view is
+// shown.
+func (g *GraphView) SetStyle(s Style) {
+	g.style = s
+	if g.r != nil {
+		g.r.paint.style = s
+		clear(g.r.paint.sprites)
+		g.r.restyle()
+	}
 }
 
 // cmpOr returns a unless it is empty, then b.

@@ -186,7 +186,7 @@ func (g *GraphView) updateHover(p fyne.Position) {
 	}
 	h := hoverState{at: p}
 	if n := g.nodeAt(p); n != nil {
-		_, _, kind := KindStyle(n.Kind)
+		_, _, kind := g.style(n.Kind)
 		h.node, h.text = n.ID, cmpOr(n.Label, n.ID)+"  ·  "+kind
 	} else if e := g.edgeAt(p); e != nil {
 		h.edge = e

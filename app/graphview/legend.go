@@ -84,7 +84,7 @@ func (l *Legend) update() {
 	l.texts = l.texts[:0]
 	for i, e := range entries {
 		var text *canvas.Text
-		rows[i], text = legendRow(e)
+		rows[i], text = legendRow(l.g.style, e)
 		l.texts = append(l.texts, text)
 	}
 	l.rows.Objects = rows
@@ -93,8 +93,8 @@ func (l *Legend) update() {
 
 // legendRow draws one kind: a disc of its colour holding its icon, then its
 // name and how many nodes of it are shown.
-func legendRow(e legendEntry) (fyne.CanvasObject, *canvas.Text) {
-	c, icon, name := KindStyle(e.kind)
+func legendRow(style Style, e legendEntry) (fyne.CanvasObject, *canvas.Text) {
+	c, icon, name := style(e.kind)
 	disc := canvas.NewCircle(c)
 	img := canvas.NewImageFromResource(icon)
 	img.FillMode = canvas.ImageFillContain
@@ -117,7 +117,7 @@ func legendRow(e legendEntry) (fyne.CanvasObject, *canvas.Text) {
 func (l *Legend) Entries() []string {
 	out := make([]string, len(l.shown))
 	for i, e := range l.shown {
-		_, _, name := KindStyle(e.kind)
+		_, _, name := l.g.style(e.kind)
 		out[i] = name
 	}
 	return out

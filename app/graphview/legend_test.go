@@ -1,8 +1,16 @@
 package graphview
 
 import (
+	"image/color"
 	"slices"
+	"strings"
 	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/theme"
+
+	"reelgraph/graph/vocab"
 )
 
 func TestLegendFollowsGraph(t *testing.T) {
@@ -28,5 +36,22 @@ func TestLegendFollowsGraph(t *testing.T) {
 				t.Errorf("rows: got %d want %d", got, len(s.want))
 			}
 		})
+	}
+}
+
+func TestInjectedStyleNamesTheKinds(t *testing.T) {
+	g, _ := newTestView(t)
+	g.SetStyle(func(kind string) (color.Color, fyne.Resource, string) {
+		return color.Black, theme.InfoIcon(), "kind " + vocab.LocalName(kind)
+	})
+	l := NewLegend(g)
+	star(g)
+	if got, want := l.Entries(), []string{"kind AITool", "kind Company", "kind Person"}; !slices.Equal(got, want) {
+		t.Errorf("Entries: got %v want %v", got, want)
+	}
+	p, _ := g.screenPos("a")
+	g.MouseMoved(&desktop.MouseEvent{PointEvent: fyne.PointEvent{Position: p}})
+	if !strings.HasSuffix(g.hover.text, "kind Person") {
+		t.Errorf("hover text %q, want it to end with the injected name", g.hover.text)
 	}
 }

@@ -38,6 +38,7 @@ type painter struct {
 	z       vector.Rasterizer
 	shape   polys // a plate
 	sprites map[spriteKey]*image.RGBA
+	style   Style   // the colours and icons of the kinds
 	scale   float32 // image pixels per widget unit, for the frame being drawn
 	shift   float32 // widget units from the image's corner to the widget's
 }
@@ -476,7 +477,7 @@ func (z *painter) drawSprite(k spriteKey) *image.RGBA {
 	img := image.NewRGBA(image.Rect(0, 0, side, side))
 	sp := &painter{img: img, clip: img.Rect, scale: 1}
 	c := float32(side) / 2
-	col, icon, _ := KindStyle(k.kind)
+	col, icon, _ := z.style(k.kind)
 	sp.shape.reset()
 	sp.shape.circle(c, c, r)
 	sp.fill(&sp.shape, k.rim)

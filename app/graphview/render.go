@@ -173,6 +173,7 @@ func setVisible(o fyne.CanvasObject, v bool) {
 
 func newGraphRenderer(g *GraphView) *graphRenderer {
 	r := &graphRenderer{g: g, tip: tooltip{label: newLabel(theme.CaptionTextSize() + 1), plate: canvas.NewRectangle(color.Transparent)}}
+	r.paint.style = g.style
 	r.raster = canvas.NewRaster(r.draw)
 	r.raster.ScaleMode = canvas.ImageScalePixels // moved by a pan, it stays crisp
 	r.tip.plate.StrokeWidth = 1
@@ -613,7 +614,7 @@ func (r *graphRenderer) paintStrips(img *image.RGBA, areas []image.Rectangle) {
 		go func() {
 			defer wg.Done()
 			for i := int(next.Add(1) - 1); i < len(strips); i = int(next.Add(1) - 1) {
-				strip := &painter{img: img, clip: strips[i], sprites: z.sprites, scale: z.scale, shift: z.shift}
+				strip := &painter{img: img, clip: strips[i], sprites: z.sprites, style: z.style, scale: z.scale, shift: z.shift}
 				r.paintEdges(strip)
 				r.paintNodes(strip)
 			}
