@@ -182,7 +182,7 @@ func TestImportUIRDFFormats(t *testing.T) {
 		path := filepath.Join(dir, name)
 		os.WriteFile(path, []byte(text), 0o644)
 		onUI(func() { u.dropped(fyne.Position{}, []fyne.URI{fileURI(path)}) })
-		eventually(t, "the summary of "+name, func() bool { return strings.Contains(topText(u), "1 added, 0 duplicates skipped") })
+		settled(t, u, "the summary of "+name, func() bool { return strings.Contains(topText(u), "1 added, 0 duplicates skipped") })
 		tapButton(t, u, "Close")
 	}
 	for _, id := range []string{data.FileIRI(filepath.Join(dir, "heat.ttl")) + "#heat", "http://example.org/trig", data.FileIRI(filepath.Join(dir, "heat.rdf")) + "#rdf"} {
