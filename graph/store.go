@@ -81,7 +81,7 @@ func Open(ctx context.Context, loc Location, opt Options) (*Store, error) {
 	}
 	s := &Store{loc: loc, be: be, qs: be.QuadStore()}
 	if err := s.openIndex(ctx); err != nil {
-		s.Close()
+		be.Close() // not s.Close, which would save the half-built index
 		return nil, err
 	}
 	return s, nil
