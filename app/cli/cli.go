@@ -33,7 +33,7 @@ Usage:
   reelgraph gen QUADS [SEED] > FILE.nq         write a synthetic graph for benchmarks
                                                (in a binary built with -tags bench)
   reelgraph import FILE... [--format F] [--map MAP.toml] [--note TEXT]
-               [--base IRI | --relative-iris] [--json]
+               [--base IRI | --relative-iris] [--expand-context CTX] [--json]
                                                add files to the store, atomically
   reelgraph export --format F (--all | --from NODE [--hops N] | --nodes A,B,C) -o FILE
                                                write part of the store to a file
