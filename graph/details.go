@@ -15,7 +15,8 @@ type Details struct {
 	TypeLabels []string        `json:"typeLabels,omitempty"`
 	Groups     []NeighborGroup `json:"neighbors"`
 	// Cited lists every source the node's own statements and its edges
-	// cite, in order of first citation.
+	// cite, best kind first (see SourceKind.Rank), then in order of first
+	// citation. A Neighbor's Sources are in the same order.
 	Cited []Source `json:"citedSources"`
 }
 
@@ -65,6 +66,12 @@ func (s *Store) Details(ctx context.Context, id ID, perGroup int) (Details, erro
 			src = Source{ID: c, Title: LocalName(c)}
 		}
 		d.Cited = append(d.Cited, src)
+	}
+	SortSources(d.Cited)
+	for _, g := range d.Groups {
+		for _, n := range g.Neighbors {
+			s.sortSourceIDs(ctx, n.Sources)
+		}
 	}
 	return d, ctx.Err()
 }

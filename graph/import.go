@@ -124,8 +124,9 @@ func (src ImportSource) complete(now time.Time) ImportSource {
 	return src
 }
 
-// describe returns the quads that describe the import as a Source, labelled
-// with the Source itself, as the bundled graph's sources are.
+// describe returns the quads that describe the import as a Source of kind
+// import, labelled with the Source itself, as the bundled graph's sources
+// are.
 func (src ImportSource) describe() []quad.Quad {
 	id := quad.IRI(src.ID)
 	qs := []quad.Quad{
@@ -133,6 +134,7 @@ func (src ImportSource) describe() []quad.Quad {
 		{Subject: id, Predicate: quad.IRI(Label), Object: quad.String(src.Title), Label: id},
 		{Subject: id, Predicate: quad.IRI(DatePublished), Object: quad.TypedString{Value: quad.String(src.Time.Format("2006-01-02")), Type: XSD + "date"}, Label: id},
 		{Subject: id, Predicate: quad.IRI(Schema + "dateCreated"), Object: quad.TypedString{Value: quad.String(src.Time.Format(time.RFC3339)), Type: XSD + "dateTime"}, Label: id},
+		{Subject: id, Predicate: quad.IRI(SourceKindOf), Object: quad.String(KindImport), Label: id},
 	}
 	if src.Note != "" {
 		qs = append(qs, quad.Quad{Subject: id, Predicate: quad.IRI(Description), Object: quad.String(src.Note), Label: id})

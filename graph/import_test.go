@@ -82,7 +82,7 @@ func TestImport(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			want := graph.ImportSummary{Source: "urn:reelgraph:import:test", Read: 7, Added: 5, Duplicates: 2, SourceQuads: 5, NewEntities: 2}
+			want := graph.ImportSummary{Source: "urn:reelgraph:import:test", Read: 7, Added: 5, Duplicates: 2, SourceQuads: 6, NewEntities: 2}
 			got := sum
 			got.LookAlikes, got.Elapsed = nil, 0
 			if fmt.Sprint(got) != fmt.Sprint(want) {
@@ -102,7 +102,7 @@ func TestImport(t *testing.T) {
 				t.Errorf("Search(heat) after import = %+v", hits)
 			}
 			src, err := s.Source(ctx, "urn:reelgraph:import:test")
-			if err != nil || src.Title != "films.nq" || src.Date != "2026-01-02" || src.Facts != 3+5 {
+			if err != nil || src.Title != "films.nq" || src.Date != "2026-01-02" || src.Facts != 3+6 || src.Kind != graph.KindImport {
 				t.Errorf("import Source = %+v, %v", src, err)
 			}
 			edges, _ := s.Neighbors(ctx, "http://example.org/film/heat", graph.NeighborOptions{Dir: graph.Out})
@@ -113,8 +113,8 @@ func TestImport(t *testing.T) {
 				t.Errorf("Sources() lacks the import: %+v", srcs)
 			}
 			st, _ := s.Stats(ctx)
-			if st.Quads != graphtest.FixtureQuads+10 {
-				t.Errorf("Stats.Quads = %d, want %d", st.Quads, graphtest.FixtureQuads+10)
+			if st.Quads != graphtest.FixtureQuads+11 {
+				t.Errorf("Stats.Quads = %d, want %d", st.Quads, graphtest.FixtureQuads+11)
 			}
 
 			// The same content again, under the same Source: nothing new.

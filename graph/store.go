@@ -42,6 +42,9 @@ type Options struct {
 	// Seed, when set, is read into a store that Open creates. A store that
 	// already exists is never seeded again.
 	Seed func() quad.Reader
+	// Functional names predicates that take one value per node, beside
+	// those the store types owl:FunctionalProperty (see Disputes).
+	Functional []ID
 }
 
 // Store is a knowledge graph held in a Cayley quad store, with an in-memory
@@ -50,6 +53,8 @@ type Store struct {
 	loc  Location
 	qs   cgraph.QuadStore
 	lock *os.File
+
+	functional []ID // Options.Functional
 
 	// swap is qs, seen as the swappable store an import replaces; nil for
 	// stores in memory. writeMu serializes Import and Load.
@@ -86,7 +91,7 @@ type nameInfo struct {
 // when it does not exist yet. Creation is atomic: a bolt store is built in a
 // temporary directory and renamed into place only once fully seeded.
 func Open(ctx context.Context, loc Location, opt Options) (*Store, error) {
-	s := &Store{loc: loc}
+	s := &Store{loc: loc, functional: opt.Functional}
 	var err error
 	switch loc.Backend {
 	case Memory:

@@ -19,6 +19,7 @@ const (
 	FOAF   = "http://xmlns.com/foaf/0.1/"
 	SKOS   = "http://www.w3.org/2004/02/skos/core#"
 	DCT    = "http://purl.org/dc/terms/"
+	OWL    = "http://www.w3.org/2002/07/owl#"
 )
 
 // Predicates the domain reads to describe a node.
@@ -30,6 +31,14 @@ const (
 	Publisher     ID = Schema + "publisher"
 	DatePublished ID = Schema + "datePublished"
 	URL           ID = Schema + "url"
+	// SourceKindOf grades a Source: how authoritative the document is
+	// (see SourceKind).
+	SourceKindOf ID = VocabNS + "sourceKind"
+	// Checked says, in one line, how a Source was checked.
+	Checked ID = VocabNS + "checked"
+	// FunctionalProperty types a predicate that takes one value per node:
+	// two values of it on one node, from different sources, are a dispute.
+	FunctionalProperty ID = OWL + "FunctionalProperty"
 )
 
 // Entity types of the bundled graph.

@@ -59,6 +59,10 @@ func Run(t *testing.T, open Opener) {
 	t.Run("Empty", func(t *testing.T) { testEmpty(t, ctx, open(t, graph.Options{})) })
 	t.Run("LoadIsAtomic", func(t *testing.T) { testLoadAtomic(t, ctx, open(t, graph.Options{})) })
 	t.Run("SourceAfterWrite", func(t *testing.T) { testSourceAfterWrite(t, ctx, open(t, graph.Options{Seed: Fixture})) })
+	t.Run("SourceKind", func(t *testing.T) { testSourceKind(t, ctx, open(t, graph.Options{Seed: Fixture})) })
+	t.Run("Disputes", func(t *testing.T) {
+		testDisputes(t, ctx, open(t, graph.Options{Seed: Fixture, Functional: []graph.ID{graph.VocabNS + "revenue"}}))
+	})
 }
 
 func testNode(t *testing.T, ctx context.Context, s *graph.Store) {
