@@ -77,8 +77,8 @@ var literalPredicates = map[string]string{
 	"sourceKind": "", "checked": "", "durationDays": xsd + "integer",
 	"eps": xsd + "decimal", "epsEstimate": xsd + "decimal",
 	"epsForecast": xsd + "decimal", "revenueEstimate": xsd + "decimal",
-	"revenueForecast": xsd + "decimal",
-	"operatingMarginPercent": xsd + "decimal",
+	"revenueForecast":                xsd + "decimal",
+	"operatingMarginPercent":         xsd + "decimal",
 	"operatingMarginForecastPercent": xsd + "decimal",
 }
 
