@@ -444,10 +444,12 @@ func TestPredicateKinds(t *testing.T) {
 			bad = !regexp.MustCompile(`^\d{4}$`).MatchString(v)
 		case xsd + "decimal":
 			bad = !regexp.MustCompile(`^-?\d+(\.\d+)?$`).MatchString(v)
+		case xsd + "integer":
+			bad = !regexp.MustCompile(`^-?\d+$`).MatchString(v)
 		case xsd + "anyURI":
 			bad = !strings.HasPrefix(v, "http")
 		default:
-			t.Errorf("quad %v: got datatype %s, want xsd:date, gYear, decimal or anyURI", q, ts.Type)
+			t.Errorf("quad %v: got datatype %s, want xsd:date, gYear, decimal, integer or anyURI", q, ts.Type)
 		}
 		if bad {
 			t.Errorf("quad %v: got %q, not a valid %s", q, v, ts.Type)
