@@ -18,6 +18,9 @@ type Details struct {
 	// cite, best kind first (see SourceKind.Rank), then in order of first
 	// citation. A Neighbor's Sources are in the same order.
 	Cited []Source `json:"citedSources"`
+	// Disputes lists the node's functional predicates whose sources
+	// disagree (see Store.Disputes).
+	Disputes []Dispute `json:"disputes,omitempty"`
 }
 
 // NeighborGroup is a node's neighbours along one predicate in one
@@ -68,6 +71,9 @@ func (s *Store) Details(ctx context.Context, id ID, perGroup int) (Details, erro
 		d.Cited = append(d.Cited, src)
 	}
 	SortSources(d.Cited)
+	var c claims
+	s.claimsOf(n, s.functionalSet(), &c)
+	d.Disputes = s.disputesOf(ctx, &c)
 	for _, g := range d.Groups {
 		for _, n := range g.Neighbors {
 			s.sortSourceIDs(ctx, n.Sources)

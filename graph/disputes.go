@@ -67,10 +67,7 @@ func (s *Store) FunctionalPredicates() []ID {
 // different languages (a translation is no rival). Disputes come sorted by
 // node label, node and predicate. An unknown node gives ErrNotFound.
 func (s *Store) Disputes(ctx context.Context, node ID) ([]Dispute, error) {
-	functional := make(map[ID]bool)
-	for _, p := range s.FunctionalPredicates() {
-		functional[p] = true
-	}
+	functional := s.functionalSet()
 	var c claims
 	var err error
 	if node != "" {
@@ -84,18 +81,41 @@ func (s *Store) Disputes(ctx context.Context, node ID) ([]Dispute, error) {
 	return s.disputesOf(ctx, &c), ctx.Err()
 }
 
-// nodeClaims gathers what node's quads state of the functional predicates.
+// nodeClaims gathers what node states of the functional predicates.
 func (s *Store) nodeClaims(ctx context.Context, node ID, functional map[ID]bool, c *claims) error {
-	ref, err := s.ref(node)
+	n, err := s.Node(ctx, node)
 	if err != nil {
 		return err
 	}
-	return s.eachQuad(ctx, quad.Subject, ref, func(q quad.Quad) error {
-		if p, _ := nodeID(q.Predicate); functional[p] {
-			c.add(q)
+	s.claimsOf(n, functional, c)
+	return nil
+}
+
+// claimsOf gathers the values n's properties and outgoing edges give the
+// functional predicates.
+func (s *Store) claimsOf(n Node, functional map[ID]bool, c *claims) {
+	for _, p := range n.Properties {
+		if functional[p.Predicate] {
+			c.add(n.ID, p.Predicate, DisputedValue{Value: p.Value, Lang: p.Lang}, p.Source)
 		}
-		return nil
-	})
+	}
+	s.mu.RLock()
+	edges := s.adj.neighbors(n.ID, NeighborOptions{Dir: Out})
+	s.mu.RUnlock()
+	for _, e := range edges {
+		if functional[e.Predicate] {
+			c.add(n.ID, e.Predicate, DisputedValue{Value: string(e.Object)}, e.Source)
+		}
+	}
+}
+
+// functionalSet returns FunctionalPredicates as a set.
+func (s *Store) functionalSet() map[ID]bool {
+	set := make(map[ID]bool)
+	for _, p := range s.FunctionalPredicates() {
+		set[p] = true
+	}
+	return set
 }
 
 // allClaims gathers every quad of the functional predicates.
@@ -109,7 +129,7 @@ func (s *Store) allClaims(ctx context.Context, functional map[ID]bool, c *claims
 			continue
 		}
 		err = s.eachQuad(ctx, quad.Predicate, ref, func(q quad.Quad) error {
-			c.add(q)
+			c.addQuad(q)
 			return nil
 		})
 		if err != nil {
@@ -127,14 +147,22 @@ type claims struct {
 
 type claimKey struct{ node, pred ID }
 
-func (c *claims) add(q quad.Quad) {
+// addQuad adds the value a quad states.
+func (c *claims) addQuad(q quad.Quad) {
 	node, _ := nodeID(q.Subject)
 	pred, _ := nodeID(q.Predicate)
 	src, _ := nodeID(q.Label)
 	v := DisputedValue{Value: literalText(q.Object)}
-	if l, ok := q.Object.(quad.LangString); ok {
+	if id, ok := nodeID(q.Object); ok {
+		v.Value = string(id) // as claimsOf reads an edge's object
+	} else if l, ok := q.Object.(quad.LangString); ok {
 		v.Lang = l.Lang
 	}
+	c.add(node, pred, v, src)
+}
+
+// add adds v as a value of node's pred, stated by src (if not empty).
+func (c *claims) add(node, pred ID, v DisputedValue, src ID) {
 	if c.by == nil {
 		c.by = make(map[claimKey][]DisputedValue)
 	}

@@ -121,3 +121,35 @@ func testDisputes(t *testing.T, ctx context.Context, s *graph.Store) {
 		t.Errorf("Disputes(nobody) error = %v, want ErrNotFound", err)
 	}
 }
+
+// testObjectDisputes declares a predicate between nodes functional: two
+// objects of it from different sources are a dispute, read the same from
+// the node and from the whole store, and Details carries it.
+func testObjectDisputes(t *testing.T, ctx context.Context, s *graph.Store) {
+	defer s.Close()
+	nq := `<urn:reelgraph:vocab:streamedOn> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <http://www.w3.org/2002/07/owl#FunctionalProperty> <urn:reelgraph:src:news> .
+<urn:reelgraph:id:eternaut> <urn:reelgraph:vocab:streamedOn> <urn:reelgraph:id:gilmore> <urn:reelgraph:src:news> .
+`
+	if _, err := s.Import(ctx, nquads.NewReader(strings.NewReader(nq), false), graph.ImportOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	all, err := s.Disputes(ctx, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	one, err := s.Disputes(ctx, "urn:reelgraph:id:eternaut")
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, err := s.Details(ctx, "urn:reelgraph:id:eternaut", 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := `[{"node":"urn:reelgraph:id:eternaut","label":"The Eternaut","predicate":"urn:reelgraph:vocab:streamedOn","values":[` +
+		`{"value":"urn:reelgraph:id:gilmore","sources":["urn:reelgraph:src:news"]},{"value":"urn:reelgraph:id:netflix","sources":["urn:reelgraph:src:letter"]}]}]`
+	for name, got := range map[string][]graph.Dispute{"Disputes()": all, "Disputes(eternaut)": one, "Details(eternaut).Disputes": d.Disputes} {
+		if b, _ := json.Marshal(got); string(b) != want {
+			t.Errorf("%s\n got %s\nwant %s", name, b, want)
+		}
+	}
+}
