@@ -13,7 +13,15 @@ import (
 	"reelgraph/graph"
 )
 
-const sora = "urn:reelgraph:id:sora-2"
+// firstDispute returns the first dispute of the bundled graph.
+func firstDispute(t *testing.T, u *ui) graph.Dispute {
+	t.Helper()
+	ds, err := u.ex.Disputes(context.Background(), "")
+	if err != nil || len(ds) == 0 || len(ds[0].Values) < 2 || len(ds[0].Values[0].Sources) == 0 {
+		t.Fatalf("Disputes() = %+v, %v; the bundled graph should hold disputes with sourced values", ds, err)
+	}
+	return ds[0]
+}
 
 // labels returns the laid-out labels of o.
 func labels(o fyne.CanvasObject) []*widget.Label {
@@ -26,43 +34,41 @@ func labels(o fyne.CanvasObject) []*widget.Label {
 	return out
 }
 
-// TestDetailsMarksDisputedProperty: Sora 2's two release dates, from two
-// sources, are marked as disputed, each value with its source's number and
-// kind.
+// TestDetailsMarksDisputedProperty: a node whose sources give two values
+// of a one-value property has the property marked as disputed, each value
+// with its sources' numbers and kinds.
 func TestDetailsMarksDisputedProperty(t *testing.T) {
 	u := newTestUI(t)
 	ctx := context.Background()
-	ds, err := u.ex.Disputes(ctx, sora)
-	if err != nil || len(ds) == 0 || len(ds[0].Values) < 2 || len(ds[0].Values[0].Sources) == 0 {
-		t.Fatalf("Disputes(Sora 2) = %+v, %v; the bundled graph should dispute its release date", ds, err)
-	}
-	graded := ds[0].Values[0].Sources[0]
+	d := firstDispute(t, u)
+	graded := d.Values[0].Sources[0]
 	if err := u.ex.SetSourceKind(ctx, graded, graph.KindOutlet); err != nil {
 		t.Fatal(err)
 	}
-	onUI(func() { u.focus(sora) })
-	eventually(t, "the details panel shows Sora 2", func() bool { return u.details.Shown().ID == sora })
+	onUI(func() { u.focus(d.Node) })
+	eventually(t, "the details panel shows "+d.Label, func() bool { return u.details.Shown().ID == d.Node })
+	name := graph.Humanize(graph.LocalName(d.Predicate))
 	var texts []string
 	var marked *widget.Label
 	onUI(func() {
 		for _, l := range labels(u.details.scroll.Content) {
 			texts = append(texts, l.Text)
-			if l.Text == disputeMark+"release date" {
+			if l.Text == disputeMark+name {
 				marked = l
 			}
 		}
 	})
 	all := strings.Join(texts, "\n")
 	if marked == nil || marked.Importance != widget.WarningImportance {
-		t.Errorf("no property is marked %q in warning colours; the panel reads:\n%s", disputeMark+"release date", all)
+		t.Errorf("no property is marked %q in warning colours; the panel reads:\n%s", disputeMark+name, all)
 	}
-	det, err := u.ex.Details(ctx, sora, 1)
+	det, err := u.ex.Details(ctx, d.Node, 1)
 	if err != nil {
 		t.Fatal(err)
 	}
-	wants := []string{disputeMark + "Sources disagree", "release date (disputed)", "outlet"}
+	wants := []string{disputeMark + "Sources disagree", name + " (disputed)", "outlet"}
 	for _, src := range det.Cited {
-		if slices.Contains(ds[0].Values[1].Sources, src.ID) {
+		if slices.Contains(d.Values[1].Sources, src.ID) {
 			wants = append(wants, src.Kind.String()) // the other value's source's kind
 		}
 	}
@@ -71,7 +77,7 @@ func TestDetailsMarksDisputedProperty(t *testing.T) {
 			t.Errorf("the details panel lacks %q; it reads:\n%s", want, all)
 		}
 	}
-	for _, v := range ds[0].Values {
+	for _, v := range d.Values {
 		if !slices.Contains(texts, "•  "+v.Value) {
 			t.Errorf("the details panel lacks the disputed value %q; it reads:\n%s", v.Value, all)
 		}
@@ -122,10 +128,14 @@ func TestFilterBackedOnly(t *testing.T) {
 // selection; the button adds the store's disputed nodes to the canvas.
 func TestFilterDisputedOnly(t *testing.T) {
 	u := newTestUI(t)
+	d := firstDispute(t, u)
 	eventually(t, "disputes are read", func() bool { return u.filters.trust.loaded })
-	onUI(func() { test.Tap(u.filters.trust.disputed) })
+	onUI(func() {
+		u.view.Remove(string(d.Node)) // so that the button has it to add
+		test.Tap(u.filters.trust.disputed)
+	})
 	onUI(func() { test.Tap(u.filters.trust.addDisputed) })
-	eventually(t, "Sora 2 is on the canvas and shown", func() bool { return u.view.Has(sora) && u.view.Shown(sora) })
+	eventually(t, d.Label+" is on the canvas and shown", func() bool { return u.view.Has(string(d.Node)) && u.view.Shown(string(d.Node)) })
 	var hiddenSome bool
 	onUI(func() {
 		focus, sel := u.view.Focus(), u.view.Selected()

@@ -8,13 +8,8 @@ import (
 
 	"github.com/cayleygraph/quad"
 	"github.com/cayleygraph/quad/nquads"
-)
 
-// The terms the vocabulary is read for. (data does not import graph,
-// whose tests read data.)
-const (
-	owlRDFType    = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
-	owlFunctional = "http://www.w3.org/2002/07/owl#FunctionalProperty"
+	"reelgraph/graph/vocab"
 )
 
 // vocabulary is the vocabulary that ships with Reelgraph: which predicates
@@ -53,7 +48,7 @@ func functionalIn(r quad.Reader) ([]string, error) {
 		p, _ := q.Predicate.(quad.IRI)
 		o, _ := q.Object.(quad.IRI)
 		s, ok := q.Subject.(quad.IRI)
-		if ok && p == owlRDFType && o == owlFunctional {
+		if ok && p == vocab.Type && o == vocab.FunctionalProperty {
 			out = append(out, string(s))
 		}
 	}

@@ -8,6 +8,8 @@ import (
 
 	cgraph "github.com/cayleygraph/cayley/graph"
 	"github.com/cayleygraph/quad"
+
+	"reelgraph/graph/vocab"
 )
 
 // SourceKind grades a cited document by how authoritative it is. The
@@ -17,10 +19,10 @@ type SourceKind string
 // The kinds of source, best first. KindNone is a Source the store does not
 // grade.
 const (
-	KindPrimary       SourceKind = "primary"       // the actor's own document
-	KindOutlet        SourceKind = "outlet"        // an established news organisation
-	KindRepublication SourceKind = "republication" // an aggregator, copy or translation
-	KindImport        SourceKind = "import"        // a file the analyst imported
+	KindPrimary       SourceKind = vocab.KindPrimary       // the actor's own document
+	KindOutlet        SourceKind = vocab.KindOutlet        // an established news organisation
+	KindRepublication SourceKind = vocab.KindRepublication // an aggregator, copy or translation
+	KindImport        SourceKind = vocab.KindImport        // a file the analyst imported
 	KindNone          SourceKind = ""
 )
 
