@@ -47,7 +47,6 @@ func newTrustFilter(f *filterPanel) *trustFilter {
 	})
 	t.note = widget.NewLabel("")
 	t.note.Wrapping = fyne.TextWrapWord
-	t.note.Importance = widget.LowImportance
 	t.addDisputed = widget.NewButton("Add the disputed nodes to the canvas", t.showDisputed)
 	t.addDisputed.Hide()
 	t.box = container.NewVBox(heading("Trust"), t.backed, t.disputed, t.note, container.NewHBox(t.addDisputed))
@@ -152,6 +151,7 @@ func (t *trustFilter) showDisputed() {
 			}
 			u.recordUndo()
 			u.view.Add(vn, ve, u.view.Focus())
+			u.view.Fit() // an added node may have no shown neighbour to stand by
 			u.setStatus(fmt.Sprintf("Added %s with a disputed property", plural(len(vn), "node")))
 		})
 	}()

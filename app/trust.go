@@ -51,7 +51,10 @@ func disputesSection(det graph.Details, cite map[graph.ID]string) []fyne.CanvasO
 	names := neighbourNames(det)
 	title := widget.NewLabelWithStyle(disputeMark+"Sources disagree", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	title.Importance = widget.WarningImportance
-	objs := []fyne.CanvasObject{widget.NewSeparator(), title}
+	why := widget.NewLabel("These properties take one value, and the sources give different ones. Each value is listed with the sources that give it (numbered as under Sources) and their kinds.")
+	why.Wrapping = fyne.TextWrapWord
+	why.TextStyle = fyne.TextStyle{Italic: true}
+	objs := []fyne.CanvasObject{widget.NewSeparator(), title, why}
 	for _, d := range det.Disputes {
 		name := widget.NewLabelWithStyle(graph.Humanize(graph.LocalName(d.Predicate))+" (disputed)", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 		objs = append(objs, name)
