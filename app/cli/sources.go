@@ -1,4 +1,4 @@
-package app
+package cli
 
 import (
 	"context"
@@ -29,7 +29,7 @@ type sourceJSON struct {
 // runSources lists every cited document, best kind first.
 func runSources(c *command) error {
 	if len(c.args) != 0 {
-		return usageError("sources takes no arguments; to grade one, run reelgraph regrade SOURCE KIND")
+		return UsageError("sources takes no arguments; to grade one, run reelgraph regrade SOURCE KIND")
 	}
 	return c.withStore(func(ctx context.Context, s *graph.Store) error {
 		srcs, err := s.Sources(ctx)
@@ -55,11 +55,11 @@ func runSources(c *command) error {
 // runRegrade sets the kind of one source: reelgraph regrade SOURCE KIND.
 func runRegrade(c *command) error {
 	if len(c.args) != 2 {
-		return usageError("give the source and its kind: reelgraph regrade SOURCE primary|outlet|republication|import|none")
+		return UsageError("give the source and its kind: reelgraph regrade SOURCE primary|outlet|republication|import|none")
 	}
 	kind, err := graph.ParseSourceKind(c.args[1])
 	if err != nil {
-		return usageError(fmt.Sprintf("%q is not a kind of source: give primary, outlet, republication, import or none", c.args[1]))
+		return UsageError(fmt.Sprintf("%q is not a kind of source: give primary, outlet, republication, import or none", c.args[1]))
 	}
 	return c.withStore(func(ctx context.Context, s *graph.Store) error {
 		id, err := resolveSource(ctx, s, c.args[0])

@@ -1,4 +1,4 @@
-package app
+package cli
 
 import (
 	"context"
@@ -17,7 +17,7 @@ func init() {
 // value: of one node, or of the whole store.
 func runDisputes(c *command) error {
 	if len(c.args) > 1 {
-		return usageError("give at most one node: reelgraph disputes [NODE] (quote names with spaces)")
+		return UsageError("give at most one node: reelgraph disputes [NODE] (quote names with spaces)")
 	}
 	return c.withStore(func(ctx context.Context, s *graph.Store) error {
 		var node graph.ID
