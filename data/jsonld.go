@@ -162,9 +162,14 @@ func jsonldQuads(doc any, opt JSONLDOptions) (quads []quad.Quad, err error) {
 				label = ldValue(ld.NewBlankNode(g))
 			}
 		}
+		start := len(quads)
 		for _, q := range ds.Graphs[g] {
 			quads = append(quads, quad.Quad{Subject: ldValue(q.Subject), Predicate: ldValue(q.Predicate), Object: ldValue(q.Object), Label: label})
 		}
+		// json-gold visits subjects in map order; keep each subject's
+		// statements in its order, the subjects sorted.
+		part := quads[start:]
+		sort.SliceStable(part, func(i, j int) bool { return part[i].Subject.String() < part[j].Subject.String() })
 	}
 	return quads, nil
 }
@@ -318,6 +323,9 @@ func prepareExpanded(v any, hasBase bool) error {
 				continue
 			}
 			if !strings.HasPrefix(k, "@") {
+				if strings.HasPrefix(k, "_:") {
+					return fmt.Errorf("the property %s is a blank node, which RDF does not allow as a predicate (JSON-LD would drop its statements)", k)
+				}
 				if err := checkLDIRI("property", k); err != nil {
 					return err
 				}
