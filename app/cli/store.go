@@ -1,7 +1,7 @@
 // Package app is Reelgraph's front end: the Fyne explorer window and the
 // command-line interface that scripts and tests use. Both run over the
 // same graph.Store.
-package app
+package cli
 
 import (
 	"context"

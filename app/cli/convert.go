@@ -1,4 +1,4 @@
-package app
+package cli
 
 import (
 	"fmt"
@@ -18,11 +18,11 @@ func init() { commands["convert"] = runConvert }
 // added and blank node labels stay the file's.
 func runConvert(c *command) error {
 	if len(c.args) != 1 {
-		return usageError("give one file to convert: reelgraph convert FILE --to F -o OUT [--format F] [--base IRI | --relative-iris] [--expand-context CTX]")
+		return UsageError("give one file to convert: reelgraph convert FILE --to F -o OUT [--format F] [--base IRI | --relative-iris] [--expand-context CTX]")
 	}
 	f := &c.io
 	if f.output == "" {
-		return usageError("give the output with -o FILE (- for stdout)")
+		return UsageError("give the output with -o FILE (- for stdout)")
 	}
 	to := f.to
 	if to == "" {
@@ -31,7 +31,7 @@ func runConvert(c *command) error {
 		}
 	}
 	if ff := data.FormatByName(to); ff == nil || !ff.Export || ff.Name == data.CSV {
-		return usageError(fmt.Sprintf("give the output format with --to (%s)", data.FormatNames(func(f data.Format) bool { return f.Export && f.Name != data.CSV })))
+		return UsageError(fmt.Sprintf("give the output format with --to (%s)", data.FormatNames(func(f data.Format) bool { return f.Export && f.Name != data.CSV })))
 	}
 	opt := data.ReadOptions{Format: f.format, Base: f.base, KeepRelative: f.relative}
 	if f.expand != "" {
@@ -66,6 +66,6 @@ func runConvert(c *command) error {
 	if err != nil {
 		return fmt.Errorf("%w\nnothing was written to %s", err, f.output)
 	}
-	fmt.Fprintf(c.errOut(), "reelgraph: wrote %s statements of %s as %s to %s\n", thousands(int64(n)), c.args[0], data.FormatByName(to).Title, f.output)
+	fmt.Fprintf(c.errOut(), "reelgraph: wrote %s statements of %s as %s to %s\n", Thousands(int64(n)), c.args[0], data.FormatByName(to).Title, f.output)
 	return nil
 }
