@@ -25,6 +25,9 @@ type filterPanel struct {
 	OnFilter func(st filterState, continuing bool)
 	// OnChanged is called after the filters changed, however.
 	OnChanged func()
+	// OnAddNodes is called with nodes the analyst asks to add to the
+	// canvas (the disputed ones).
+	OnAddNodes func([]graph.ID)
 
 	ex     Explorer
 	tasks  *task.Runner
@@ -39,12 +42,16 @@ type filterPanel struct {
 	publisher map[string]string // source ID -> publisher, read once
 	building  bool              // the check lists are being rebuilt
 	timeline  *timeline
+	trust     *trustFilter // filtertrust.go
 }
 
 // filterCanvas is what the filter panel needs of the canvas.
 type filterCanvas interface {
 	State() graphview.State
 	NodeIDs() []string
+	Has(id string) bool
+	Focus() string
+	Selected() string
 	Hidden() (nodes, edges int)
 	SetFilter(graphview.Filter)
 	OnChanged(func())
@@ -54,7 +61,7 @@ type filterCanvas interface {
 // types too; it reads sources and dates of ex on tasks.
 func newFilterPanel(ex Explorer, tasks *task.Runner, canvas filterCanvas, legend *graphview.Legend) *filterPanel {
 	f := &filterPanel{ex: ex, tasks: tasks, canvas: canvas, legend: legend, lists: container.NewVBox(),
-		OnFilter: func(filterState, bool) {}, OnChanged: func() {},
+		OnFilter: func(filterState, bool) {}, OnChanged: func() {}, OnAddNodes: func([]graph.ID) {},
 		offKinds: map[string]bool{}, offPreds: map[string]bool{}, offPubs: map[string]bool{}, publisher: map[string]string{}}
 	legend.Off = func(kind string) bool { return f.offKinds[kind] }
 	legend.OnToggle = func(kind string) { f.toggle(f.offKinds, kind) }
@@ -62,15 +69,23 @@ func newFilterPanel(ex Explorer, tasks *task.Runner, canvas filterCanvas, legend
 	intro.Wrapping = fyne.TextWrapWord
 	reset := widget.NewButton("Show everything", f.reset)
 	f.timeline = newTimeline(f)
+	f.trust = newTrustFilter(f)
 	f.box = container.NewBorder(container.NewVBox(intro, container.NewHBox(reset), f.timeline.box), nil, nil, nil,
-		container.NewVScroll(f.lists))
+		container.NewVScroll(container.NewVBox(f.trust.box, f.lists)))
 	canvas.OnChanged(f.rebuild)
-	f.loadPublishers()
+	f.reloadSources()
 	return f
 }
 
-// loadPublishers reads which publisher stands behind each source, off the
-// UI goroutine; without them the publisher list stays empty.
+// reloadSources reads the sources' publishers and kinds, and the disputes,
+// again, off the UI goroutine: after the store changed.
+func (f *filterPanel) reloadSources() {
+	f.loadPublishers()
+	f.trust.loadDisputes()
+}
+
+// loadPublishers reads which publisher stands behind each source, and its
+// kind; without them the publisher list stays empty.
 func (f *filterPanel) loadPublishers() {
 	task.Go(f.tasks, "publishers", "", func(ctx context.Context) ([]graph.Source, error) {
 		srcs, _ := f.ex.Sources(ctx)
@@ -82,7 +97,9 @@ func (f *filterPanel) loadPublishers() {
 				pub = "(no publisher)"
 			}
 			f.publisher[string(s.ID)] = pub
+			f.trust.kind[string(s.ID)] = s.Kind
 		}
+		f.trust.kindsLoaded()
 		f.rebuild()
 	})
 }
@@ -104,7 +121,7 @@ type filterState = explore.Filter
 
 func (f *filterPanel) state() filterState {
 	st := filterState{OffKinds: keys(f.offKinds), OffPreds: keys(f.offPreds), OffPubs: keys(f.offPubs),
-		Timeline: f.timeline.on.Checked}
+		Timeline: f.timeline.on.Checked, Backed: f.trust.backedOnly, Disputed: f.trust.disputedOnly}
 	if !f.timeline.asOf.IsZero() {
 		st.AsOf = f.timeline.asOf.Format("2006-01-02")
 	}
@@ -123,6 +140,7 @@ func (f *filterPanel) setState(st filterState) {
 	fill(f.offPreds, st.OffPreds)
 	fill(f.offPubs, st.OffPubs)
 	f.timeline.restore(st.Timeline, st.AsOf)
+	f.trust.restore(st)
 	f.apply()
 }
 
@@ -148,11 +166,11 @@ func (f *filterPanel) apply() {
 
 // keepsNode and keepsEdge are the filter the panel sets on the canvas.
 func (f *filterPanel) keepsNode(n graphview.Node) bool {
-	return !f.offKinds[n.Kind] && !f.timeline.hides(n.ID)
+	return !f.offKinds[n.Kind] && !f.timeline.hides(n.ID) && f.trust.keepsNode(n)
 }
 
 func (f *filterPanel) keepsEdge(e graphview.Edge) bool {
-	return !f.offPreds[e.Predicate] && !f.offPubs[f.publisherOf(e.Source)]
+	return !f.offPreds[e.Predicate] && !f.offPubs[f.publisherOf(e.Source)] && f.trust.keepsEdge(e)
 }
 
 func (f *filterPanel) publisherOf(src string) string {
@@ -185,6 +203,7 @@ func (f *filterPanel) rebuild() {
 		ids[i] = n.ID
 	}
 	f.timeline.update(ids)
+	f.trust.update()
 	kinds, preds, pubs := map[string]int{}, map[string]int{}, map[string]int{}
 	predLabel := map[string]string{}
 	for _, n := range st.Nodes {

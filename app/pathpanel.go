@@ -26,6 +26,9 @@ type pathPanel struct {
 	OnShowPath func(graph.Path)
 	// OnExport is called with the nodes of the paths found to export them.
 	OnExport func([]graph.ID)
+	// SourceKinds returns the kind of each source by its ID, to order a
+	// hop's edges best backed first and to name their sources' kinds.
+	SourceKinds func() map[string]graph.SourceKind
 
 	ex       Explorer
 	tasks    *task.Runner
@@ -166,16 +169,16 @@ type found struct {
 
 // card shows one path: its hops with predicates and sources.
 func (p *pathPanel) card(i int, path graph.Path) fyne.CanvasObject {
-	ex := p.ex
+	ex, kinds := p.ex, p.SourceKinds()
 	lines := container.NewVBox()
 	lines.Add(widget.NewLabelWithStyle(ex.Brief(path.Nodes[0]).Label, fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
 	for _, h := range path.Hops {
-		for _, e := range h.Edges {
+		for _, e := range edgesBestFirst(h.Edges, kinds) {
 			arrow := "→"
 			if e.Subject != h.From {
 				arrow = "←"
 			}
-			l := widget.NewLabel(fmt.Sprintf("   %s %s   [%s]", arrow, ex.PredicateLabel(e.Predicate), sourceLabel(ex, e.Source)))
+			l := widget.NewLabel(fmt.Sprintf("   %s %s   [%s]", arrow, ex.PredicateLabel(e.Predicate), sourceHopLabel(ex, kinds, e.Source)))
 			l.Wrapping = fyne.TextWrapWord
 			l.Importance = widget.LowImportance
 			lines.Add(l)

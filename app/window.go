@@ -113,6 +113,7 @@ func (u *ui) layout() fyne.CanvasObject {
 	legend := graphview.NewLegend(u.view)
 	u.filters = newFilterPanel(u.ex, u.tasks, u.view, legend)
 	u.filters.OnFilter = u.filtered
+	u.filters.OnAddNodes = u.addNodes
 	u.filters.OnChanged = func() { u.setStatus("") }
 	u.view.SetInsets(0, legendWidth, 0, 0)
 	canvasArea := container.NewStack(u.view,
@@ -121,6 +122,7 @@ func (u *ui) layout() fyne.CanvasObject {
 	u.paths.Selection = func() graph.ID { return graph.ID(u.view.Selected()) }
 	u.paths.OnShowPath = u.showPath
 	u.paths.OnExport = func(nodes []graph.ID) { u.chooseExportOf("", nodes) }
+	u.paths.SourceKinds = func() map[string]graph.SourceKind { return u.filters.trust.kind }
 	u.query = newQueryPanel(u.ex, u.tasks)
 	u.query.OnChoose = u.choose
 	u.query.OnResults = u.showResults
@@ -185,6 +187,7 @@ func entities(st graph.Stats) int {
 // shows them with msg. A failure to count leaves the counts as they were.
 func (u *ui) refreshCounts(msg string) {
 	u.setStatus(msg)
+	u.filters.reloadSources() // kinds and disputes may have changed too
 	task.Go(u.tasks, "counts", "", func(ctx context.Context) (*graph.Stats, error) {
 		st, err := u.ex.Stats(ctx)
 		if err != nil {
@@ -294,6 +297,21 @@ func (u *ui) showResults(nodes []graph.ID, failed func(error)) {
 			ids[i] = string(n)
 		}
 		u.view.Highlight(ids...)
+	})
+}
+
+// addNodes adds nodes to the canvas around the focus, with their edges to
+// what is there, and frames the view: a node may have no neighbour shown
+// to stand by.
+func (u *ui) addNodes(nodes []graph.ID) {
+	visible := u.visible()
+	task.Go(u.tasks, "add nodes", "Could not add the disputed nodes", func(ctx context.Context) (shown, error) {
+		vn, ve, err := u.among(ctx, nodes, visible)
+		return shown{vn, ve}, err
+	}, func(s shown) {
+		u.view.Add(s.nodes, s.edges, u.view.Focus())
+		u.view.Fit()
+		u.setStatus(fmt.Sprintf("Added %s with a disputed property", plural(len(s.nodes), "node")))
 	})
 }
 
@@ -420,6 +438,7 @@ func (u *ui) fail(what string, err error) {
 // showSources opens a window listing every source in the store.
 func (u *ui) showSources() {
 	task.Go(u.tasks, "sources", "Could not list the sources", u.ex.Sources, func(srcs []graph.Source) {
-		showSourcesWindow(fyne.CurrentApp(), srcs)
+		_, list := showSourcesWindow(fyne.CurrentApp(), srcs, nil)
+		list.OnGrade = func(id graph.ID, kind graph.SourceKind) { u.regrade(id, kind, list) }
 	})
 }

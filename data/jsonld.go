@@ -227,36 +227,9 @@ func findUnmapped(v any) error {
 	return nil
 }
 
-// ldExpand is json-gold's JsonLdProcessor.Expand for a document already
-// parsed (and without its copy of opts).
+// ldExpand expands a parsed document with json-gold.
 func ldExpand(doc any, opts *ld.JsonLdOptions) ([]any, error) {
-	ctx := ld.NewContext(nil, opts)
-	if opts.ExpandContext != nil {
-		ex := ld.CloneDocument(opts.ExpandContext)
-		if m, ok := ex.(map[string]any); ok {
-			if c, ok := m["@context"]; ok {
-				ex = c
-			}
-		}
-		var err error
-		if ctx, err = ctx.Parse(ex); err != nil {
-			return nil, err
-		}
-	}
-	expanded, err := ld.NewJsonLdApi().Expand(ctx, "", doc, opts, false, nil)
-	if err != nil {
-		return nil, err
-	}
-	m, isMap := expanded.(map[string]any)
-	if g, ok := m["@graph"]; isMap && ok && len(m) == 1 {
-		expanded = g
-	} else if isMap && len(m) == 0 || expanded == nil {
-		return nil, nil
-	}
-	if list, ok := expanded.([]any); ok {
-		return list, nil
-	}
-	return []any{expanded}, nil
+	return ld.NewJsonLdProcessor().Expand(doc, opts)
 }
 
 // rdfJSON is the datatype of JSON literals. json-gold would parse and

@@ -37,8 +37,15 @@ Usage:
                                                add files to the store, atomically
   reelgraph export --format F (--all | --from NODE [--hops N] | --nodes A,B,C) -o FILE
                                                write part of the store to a file
+  reelgraph convert FILE --to F -o OUT [--format F] [--base IRI | --relative-iris]
+                                               read a file as import does, write it in another format
   reelgraph path A B [--k N] [--via P1,P2] [--json]
                                                how A is connected to B: the k shortest paths
+  reelgraph sources [--json]                   list the cited documents, best kind first
+  reelgraph regrade SOURCE KIND                grade a source: primary, outlet, republication,
+                                               import or none
+  reelgraph disputes [NODE] [--json]           where sources give different values of a
+                                               predicate that takes one
   reelgraph query 'GIZMO' [--timeout D] [--json] [--limit N]
                                                run a Gizmo (Cayley JavaScript) query
   reelgraph snapshot --focus NODE [--hops N] [--dark] -o FILE.png|svg

@@ -42,6 +42,7 @@ type ioFlags struct {
 	base     string
 	relative bool
 	expand   string
+	to       string
 	from     string
 	hops     int
 	nodes    string
@@ -61,6 +62,7 @@ func (f *ioFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&f.nodes, "nodes", "", "export: comma-separated nodes")
 	fs.BoolVar(&f.all, "all", false, "export: the whole store")
 	fs.StringVar(&f.output, "o", "", "export: output file (a directory for csv; - for stdout)")
+	fs.StringVar(&f.to, "to", "", "convert: the output format")
 }
 
 func runImport(c *command) error {

@@ -53,7 +53,9 @@ type Filter struct {
 	OffPreds []string `json:"hiddenPredicates,omitempty"`
 	OffPubs  []string `json:"hiddenPublishers,omitempty"`
 	Timeline bool     `json:"timeline,omitempty"`
-	AsOf     string   `json:"asOf,omitempty"` // YYYY-MM-DD
+	AsOf     string   `json:"asOf,omitempty"`         // YYYY-MM-DD
+	Backed   bool     `json:"backedOnly,omitempty"`   // only facts a primary or outlet source backs
+	Disputed bool     `json:"disputedOnly,omitempty"` // only nodes whose sources disagree
 }
 
 // Equal reports whether two filters hide the same things; the order of
@@ -65,7 +67,7 @@ func (f Filter) Equal(o Filter) bool {
 		slices.Sort(b)
 		return slices.Equal(a, b)
 	}
-	return f.Timeline == o.Timeline && f.AsOf == o.AsOf &&
+	return f.Timeline == o.Timeline && f.AsOf == o.AsOf && f.Backed == o.Backed && f.Disputed == o.Disputed &&
 		same(f.OffKinds, o.OffKinds) && same(f.OffPreds, o.OffPreds) && same(f.OffPubs, o.OffPubs)
 }
 

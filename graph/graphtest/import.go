@@ -103,7 +103,7 @@ func testImport(t *testing.T, ctx context.Context, s *graph.Store) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := graph.ImportSummary{Source: "urn:reelgraph:import:test", Read: 7, Added: 5, Duplicates: 2, SourceQuads: 5, NewEntities: 2}
+	want := graph.ImportSummary{Source: "urn:reelgraph:import:test", Read: 7, Added: 5, Duplicates: 2, SourceQuads: 6, NewEntities: 2}
 	got := sum
 	got.LookAlikes, got.Elapsed = nil, 0
 	if fmt.Sprint(got) != fmt.Sprint(want) {
@@ -123,7 +123,7 @@ func testImport(t *testing.T, ctx context.Context, s *graph.Store) {
 		t.Errorf("Search(heat) after import = %+v", hits)
 	}
 	source, err := s.Source(ctx, "urn:reelgraph:import:test")
-	if err != nil || source.Title != "films.nq" || source.Date != "2026-01-02" || source.Facts != 3+5 {
+	if err != nil || source.Title != "films.nq" || source.Date != "2026-01-02" || source.Facts != 3+6 || source.Kind != graph.KindImport {
 		t.Errorf("import Source = %+v, %v", source, err)
 	}
 	edges, _ := s.Neighbors(ctx, "http://example.org/film/heat", graph.NeighborOptions{Dir: graph.Out})
@@ -134,8 +134,8 @@ func testImport(t *testing.T, ctx context.Context, s *graph.Store) {
 		t.Errorf("Sources() lacks the import: %+v", srcs)
 	}
 	st, _ := s.Stats(ctx)
-	if st.Quads != FixtureQuads+10 {
-		t.Errorf("Stats.Quads = %d, want %d", st.Quads, FixtureQuads+10)
+	if st.Quads != FixtureQuads+11 {
+		t.Errorf("Stats.Quads = %d, want %d", st.Quads, FixtureQuads+11)
 	}
 
 	// The same content again, under the same Source: nothing new.

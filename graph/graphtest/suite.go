@@ -65,6 +65,11 @@ func Run(t *testing.T, open Opener) {
 	t.Run("Empty", func(t *testing.T) { testEmpty(t, ctx, open(t, graph.Options{})) })
 	t.Run("LoadIsAtomic", func(t *testing.T) { testLoadAtomic(t, ctx, open(t, graph.Options{})) })
 	t.Run("SourceAfterWrite", func(t *testing.T) { testSourceAfterWrite(t, ctx, open(t, graph.Options{Seed: Fixture})) })
+	t.Run("SourceKind", func(t *testing.T) { testSourceKind(t, ctx, open(t, graph.Options{Seed: Fixture})) })
+	t.Run("ObjectDisputes", func(t *testing.T) { testObjectDisputes(t, ctx, open(t, graph.Options{Seed: Fixture})) })
+	t.Run("Disputes", func(t *testing.T) {
+		testDisputes(t, ctx, open(t, graph.Options{Seed: Fixture, Functional: []graph.ID{graph.VocabNS + "revenue"}}))
+	})
 	t.Run("Import", func(t *testing.T) { testImport(t, ctx, open(t, graph.Options{Seed: Fixture})) })
 	t.Run("ImportIsAtomic", func(t *testing.T) { testImportIsAtomic(t, ctx, open(t, graph.Options{Seed: Fixture})) })
 	t.Run("Reopen", func(t *testing.T) { testReopen(t, ctx, open(t, graph.Options{Seed: Fixture})) })
