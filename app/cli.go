@@ -37,6 +37,9 @@ Usage:
                                                run a Gizmo (Cayley JavaScript) query
   reelgraph snapshot --focus NODE [--hops N] [--dark] -o FILE.png|svg
                                                draw a node's neighbourhood, without a display
+  reelgraph report (--from NODE [--hops N] | --path A B [--k N]) -o FILE.html|md
+                                               a briefing: the picture, entities and facts
+                                               as sentences footnoted to their sources
 
 Flags for every command:
   --db STORE   memory | bolt:PATH (default: bolt store in the user's data directory)
@@ -88,6 +91,7 @@ type command struct {
 	timeout time.Duration // query: how long a query may run
 	focus   string        // snapshot: the node to centre on
 	dark    bool          // snapshot: light text on a dark background
+	paths   bool          // report: on the paths between two nodes
 	io      ioFlags       // import and export (cli_io.go)
 	args    []string
 	out     io.Writer
@@ -121,6 +125,7 @@ func (c *command) flags(stderr io.Writer) *flag.FlagSet {
 	fs.DurationVar(&c.timeout, "timeout", 10*time.Second, "how long a query may run (query)")
 	fs.StringVar(&c.focus, "focus", "", "snapshot: the node to centre on")
 	fs.BoolVar(&c.dark, "dark", false, "snapshot: a dark background")
+	fs.BoolVar(&c.paths, "path", false, "report: on the paths between the two nodes given")
 	return fs
 }
 

@@ -63,6 +63,11 @@ func KindStyle(kind string) (color.Color, fyne.Resource, string) {
 	return s.color, iconFor(s.icon), s.name
 }
 
+// KindColor returns the colour of nodes of the given kind IRI, as
+// KindStyle does, without touching the theme: it needs no running app, so
+// pictures drawn from the command line use it.
+func KindColor(kind string) color.Color { return styleOf(kind).color }
+
 // styleOf returns the style of kind.
 func styleOf(kind string) kindStyle {
 	if kind == "" {
