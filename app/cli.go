@@ -21,6 +21,7 @@ and TV, or any RDF / N-Quads graph.
 
 Usage:
   reelgraph [--db STORE] [--empty]             open the explorer window
+  reelgraph [--db STORE] FILE...               open it on the files, imported
   reelgraph stats [--json]                     count quads, nodes, types, sources
   reelgraph show NAME-or-IRI [--json] [--limit N]
                                                a node, its neighbours and sources
@@ -64,6 +65,9 @@ func Main(args []string, stdout, stderr io.Writer) int {
 	c.args = pos
 	c.out, c.stderr = stdout, stderr
 	run, ok := commands[cmd]
+	if !ok && isFile(cmd) { // reelgraph FILE…: open the window on the files
+		run, ok, c.args = runGUI, true, append([]string{cmd}, pos...)
+	}
 	if !ok {
 		fmt.Fprintf(stderr, "reelgraph: unknown command %q; run reelgraph --help\n", cmd)
 		return 2

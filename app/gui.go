@@ -24,7 +24,9 @@ func runGUI(c *command) error {
 		return errShown
 	}
 	defer s.Close()
+	applyTheme(a) // prefs.go
 	u := newUI(a, s)
+	u.opening = c.args // openfiles.go
 	u.win.SetMaster()
 	u.win.Show()
 	u.start()
