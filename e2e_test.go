@@ -266,3 +266,73 @@ func killRunning(path string) {
 		}
 	}
 }
+
+// TestReportInChromium writes `reelgraph report --from Netflix` and
+// renders it with headless Chromium: the screenshot must show the
+// embedded picture's type-coloured nodes, not a blank page or a broken
+// image. REELGRAPH_REPORT_SHOT keeps the screenshot (docs/report.png).
+func TestReportInChromium(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs Chromium; skipped with -short")
+	}
+	chromium, err := exec.LookPath("chromium")
+	if err != nil {
+		t.Skipf("chromium is not installed (make test installs it): %v", err)
+	}
+	dir := t.TempDir()
+	bin := filepath.Join(dir, "reelgraph")
+	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
+		t.Fatalf("go build: %v\n%s", err, out)
+	}
+	page := filepath.Join(dir, "brief.html")
+	if out, err := exec.Command(bin, "--db", "memory", "report", "--from", "Netflix", "-o", page).CombinedOutput(); err != nil {
+		t.Fatalf("report: %v\n%s", err, out)
+	}
+	shot := filepath.Join(dir, "report.png")
+	cmd := exec.Command(chromium, "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+		"--disable-component-update", "--disable-sync", "--no-first-run", "--user-data-dir="+filepath.Join(dir, "profile"),
+		"--hide-scrollbars", "--window-size=1000,1300", "--screenshot="+shot, "file://"+page)
+	cmd.Env = append(os.Environ(), "HOME="+dir)
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("chromium: %v\n%s", err, out)
+	}
+	if n := countNear(t, shot, [3]uint32{0xf0, 0x70, 0x20}); n < 200 {
+		t.Errorf("the rendered report has %d pixels of the productions' orange; want the picture's nodes", n)
+	}
+	if keep := os.Getenv("REELGRAPH_REPORT_SHOT"); keep != "" {
+		b, _ := os.ReadFile(shot)
+		os.WriteFile(keep, b, 0o644)
+	}
+}
+
+// countNear counts the pixels of a PNG within a small distance of a colour.
+func countNear(t *testing.T, path string, c [3]uint32) int {
+	t.Helper()
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	img, err := png.Decode(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	b := img.Bounds()
+	for y := b.Min.Y; y < b.Max.Y; y++ {
+		for x := b.Min.X; x < b.Max.X; x++ {
+			r, g, bl := rgb(img, x, y)
+			if absDiff(r, c[0])+absDiff(g, c[1])+absDiff(bl, c[2]) < 40 {
+				n++
+			}
+		}
+	}
+	return n
+}
+
+func absDiff(a, b uint32) uint32 {
+	if a > b {
+		return a - b
+	}
+	return b - a
+}

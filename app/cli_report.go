@@ -5,7 +5,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"io"
 	"path/filepath"
 	"strings"
 	"time"
@@ -52,7 +51,7 @@ func runReport(c *command) error {
 		if err != nil {
 			return err
 		}
-		return writeReport(c.io.output, r)
+		return report.WriteFile(c.io.output, r)
 	})
 }
 
@@ -167,22 +166,4 @@ func scenePNG(sc snapshot.Scene) ([]byte, error) {
 	var buf bytes.Buffer
 	err := snapshot.PNG(&buf, sc, reportW, reportH, 2)
 	return buf.Bytes(), err
-}
-
-// writeReport writes a report to path: HTML, or Markdown with the picture
-// beside it as a PNG of the same name.
-func writeReport(path string, r report.Report) error {
-	if strings.EqualFold(filepath.Ext(path), ".md") {
-		name := ""
-		if len(r.Picture) > 0 {
-			pic := strings.TrimSuffix(path, filepath.Ext(path)) + ".png"
-			err := writeAtomically(pic, func(w io.Writer) error { _, err := w.Write(r.Picture); return err })
-			if err != nil {
-				return err
-			}
-			name = filepath.Base(pic)
-		}
-		return writeAtomically(path, func(w io.Writer) error { return report.WriteMarkdown(w, r, name) })
-	}
-	return writeAtomically(path, func(w io.Writer) error { return report.WriteHTML(w, r) })
 }

@@ -5,6 +5,7 @@ import (
 	"context"
 	"fmt"
 	"path/filepath"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
@@ -54,7 +55,7 @@ func (u *ui) viewPNG(sc snapshot.Scene) []byte {
 	size := u.view.Size()
 	w, h := int(size.Width), int(size.Height)
 	if w < 400 || h < 300 {
-		w, h = reportW, reportH
+		w, h = 1100, 700
 	}
 	var buf bytes.Buffer
 	if err := snapshot.PNG(&buf, sc, w, h, 2); err != nil {
@@ -69,7 +70,7 @@ func (u *ui) viewPNG(sc snapshot.Scene) []byte {
 // has failed.
 func (u *ui) saveReport(path string, done func(error)) {
 	in := u.viewReportInput()
-	in.Date = reportNow()
+	in.Date = time.Now()
 	if ext := filepath.Ext(path); ext != ".html" && ext != ".htm" && ext != ".md" {
 		path += ".html"
 	}
@@ -77,7 +78,7 @@ func (u *ui) saveReport(path string, done func(error)) {
 	go func() {
 		r, err := report.Build(context.Background(), u.ex, in)
 		if err == nil {
-			err = writeReport(path, r)
+			err = report.WriteFile(path, r)
 		}
 		uiDo(func() {
 			if err != nil {

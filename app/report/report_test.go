@@ -347,3 +347,29 @@ func TestSafeURL(t *testing.T) {
 		}
 	}
 }
+
+func TestWriteFile(t *testing.T) {
+	r := neighbourhood(t)
+	dir := t.TempDir()
+	if err := WriteFile(dir+"/brief.md", r); err != nil {
+		t.Fatal(err)
+	}
+	pic, err := os.ReadFile(dir + "/brief.png")
+	if err != nil || !bytes.Equal(pic, r.Picture) {
+		t.Errorf("the picture beside the Markdown: %v", err)
+	}
+	md, _ := os.ReadFile(dir + "/brief.md")
+	if !strings.Contains(string(md), "(<brief.png>)") {
+		t.Errorf("the Markdown does not show brief.png:\n%s", md)
+	}
+	if err := WriteFile(dir+"/brief.html", r); err != nil {
+		t.Fatal(err)
+	}
+	entries, _ := os.ReadDir(dir)
+	if len(entries) != 3 {
+		t.Errorf("the directory holds %d files, want brief.md, brief.png and brief.html", len(entries))
+	}
+	if err := WriteFile(dir+"/missing/brief.html", r); err == nil {
+		t.Error("writing into a missing directory did not fail")
+	}
+}
