@@ -39,8 +39,9 @@ test:
 	bash .ci/deps test
 	gofmt -l . | tee /dev/stderr | (! read -r _)
 	go vet ./...
+	go vet -tags bench ./...
 	$(MAKE) package
-	REELGRAPH_REQUIRE_POSTGRES=1 REELGRAPH_PACKAGE=$(CURDIR)/$(PKG) go test -race -timeout 30m ./...
+	REELGRAPH_REQUIRE_POSTGRES=1 REELGRAPH_PACKAGE=$(CURDIR)/$(PKG) go test -tags bench -race -timeout 30m ./...
 
 $(FYNE):
 	GOBIN=$(CURDIR)/bin/tools go install $(FYNE_TOOLS)
@@ -117,12 +118,14 @@ bench:
 	  go test -run '^$$' -bench . ./app/layout ./app/graphview && \
 	  $(MAKE) -s glbench; } | tee bin/bench.txt | go run ./app/benchtable
 
-# glbench times painted frames of panning 5,000 nodes and 10,000 edges with
+# glbench builds the binary with the bench tag, which adds the hidden
+# commands glbench and gen (a synthetic graph: bin/reelgraph gen QUADS SEED),
+# and times painted frames of panning 5,000 nodes and 10,000 edges with
 # Fyne's GL driver on Mesa's software renderer, in a 1280×800 virtual display:
 # framed to fit, then at the explorer's natural zoom (~30 s; needs Xvfb,
 # which make test installs).
 glbench:
-	go build -o $(BIN) .
+	go build -tags bench -o $(BIN) .
 	@if command -v xvfb-run >/dev/null; then \
 	  xvfb-run -a -s '-screen 0 1280x800x24' env LIBGL_ALWAYS_SOFTWARE=1 LANG=en_US.UTF-8 \
 	    sh -c './$(BIN) glbench 5000 10000 fit 120 && ./$(BIN) glbench 5000 10000 1 120'; \

@@ -13,23 +13,10 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
-	"github.com/cayleygraph/quad"
 
 	"reelgraph/data"
 	"reelgraph/graph"
 )
-
-// Porter is what importing and exporting need of the store, beside the
-// Explorer. Safe for concurrent use; Import runs while the Explorer keeps
-// answering.
-type Porter interface {
-	// Import adds every quad of r atomically (see graph.Store.Import).
-	Import(ctx context.Context, r quad.Reader, opt graph.ImportOptions) (graph.ImportSummary, error)
-	// Subgraph writes the quads of a scope to w.
-	Subgraph(ctx context.Context, sc graph.Scope, w quad.Writer) (int, error)
-}
-
-var _ Porter = (*graph.Store)(nil)
 
 // porter returns the store as a Porter, or nil when it is not one.
 func (u *ui) porter() Porter {

@@ -12,13 +12,6 @@ import (
 	"reelgraph/graph"
 )
 
-// isFile reports whether name is a regular file: `reelgraph FILE…` opens
-// the window on it rather than running a command of that name.
-func isFile(name string) bool {
-	fi, err := os.Stat(name)
-	return err == nil && fi.Mode().IsRegular()
-}
-
 // openFiles imports the files named on the command line (as a file
 // manager passes them through the desktop entry) one after the other, then
 // focuses the first node the first of them describes and names the files

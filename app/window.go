@@ -172,6 +172,7 @@ func entities(st graph.Stats) int {
 // shows them with msg.
 func (u *ui) refreshCounts(msg string) {
 	u.setStatus(msg)
+	u.filters.reloadSources() // kinds and disputes may have changed too
 	go func() {
 		st, err := u.ex.Stats(context.Background())
 		if err != nil {
@@ -383,7 +384,8 @@ func (u *ui) showSources() {
 				u.fail("Could not list the sources", err)
 				return
 			}
-			showSourcesWindow(fyne.CurrentApp(), srcs)
+			_, list := showSourcesWindow(fyne.CurrentApp(), srcs, nil)
+			list.OnGrade = func(id graph.ID, kind graph.SourceKind) { u.regrade(id, kind, list) }
 		})
 	}()
 }

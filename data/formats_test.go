@@ -58,6 +58,7 @@ var jsonldTable = []struct {
 	{"unmapped property", `{"@id": "http://example.org/a", "name": "Heat"}`, nil, `the property "name" maps to no IRI`},
 	{"JSON literal, canonical", `{"@context": {"@version": 1.1, "d": {"@id": "http://example.org/d", "@type": "@json"}}, "@id": "http://example.org/a", "d": {"b": [1.0, 1e21, 0.000001, "\u00e9\n"], "a": null, "@context": "http://example.com/not-a-context"}}`,
 		[]quad.Quad{{Subject: quad.IRI(ex + "a"), Predicate: quad.IRI(ex + "d"), Object: quad.TypedString{Value: `{"@context":"http://example.com/not-a-context","a":null,"b":[1,1e+21,0.000001,"é\n"]}`, Type: "http://www.w3.org/1999/02/22-rdf-syntax-ns#JSON"}}}, ""},
+	{"blank node property", `{"@context": {"@vocab": "_:"}, "@id": "http://example.org/a", "name": "x"}`, nil, "the property _:name is a blank node"},
 	{"JSON literal, a number", `{"@context": {"@version": 1.1, "d": {"@id": "http://example.org/d", "@type": "@json"}}, "@id": "http://example.org/a", "d": 12.50}`,
 		[]quad.Quad{{Subject: quad.IRI(ex + "a"), Predicate: quad.IRI(ex + "d"), Object: quad.TypedString{Value: `12.5`, Type: "http://www.w3.org/1999/02/22-rdf-syntax-ns#JSON"}}}, ""},
 }

@@ -1,4 +1,4 @@
-package app
+package cli
 
 import (
 	"context"
@@ -9,9 +9,9 @@ import (
 	"path/filepath"
 	"strings"
 
-	"reelgraph/app/graphview"
 	"reelgraph/app/layout"
 	"reelgraph/app/snapshot"
+	"reelgraph/app/style"
 	"reelgraph/graph"
 )
 
@@ -32,11 +32,11 @@ func init() {
 // laid out as the explorer would, with no display needed.
 func runSnapshot(c *command) error {
 	if c.focus == "" || c.io.output == "" || len(c.args) != 0 {
-		return usageError("give the node and the file: reelgraph snapshot --focus NODE [--hops N] -o FILE.png|svg")
+		return UsageError("give the node and the file: reelgraph snapshot --focus NODE [--hops N] -o FILE.png|svg")
 	}
 	ext := strings.ToLower(filepath.Ext(c.io.output))
 	if ext != ".png" && ext != ".svg" {
-		return usageError("the snapshot file must end in .png or .svg")
+		return UsageError("the snapshot file must end in .png or .svg")
 	}
 	return c.withStore(func(ctx context.Context, s *graph.Store) error {
 		id, err := s.Resolve(ctx, c.focus)
@@ -51,7 +51,7 @@ func runSnapshot(c *command) error {
 		}
 		sc.Dark = c.dark
 		sc.Caption = fmt.Sprintf("Reelgraph · %s · %d nodes around %s", s.Location(), len(sc.Nodes), s.Brief(id).Label)
-		return writeAtomically(c.io.output, func(w io.Writer) error {
+		return WriteAtomically(c.io.output, func(w io.Writer) error {
 			if ext == ".svg" {
 				return snapshot.SVG(w, sc, snapshotW, snapshotH)
 			}
@@ -109,16 +109,16 @@ func neighbourhoodScene(ctx context.Context, s *graph.Store, id graph.ID, hops i
 		if len(b.Types) > 0 {
 			kind = string(b.Types[0])
 		}
-		col := graphview.KindColor(kind)
+		col := style.Of(kind).Color
 		p, _ := l.Position(string(n))
 		sc.Nodes = append(sc.Nodes, snapshot.Node{ID: string(n), Label: b.Label, X: p.X, Y: p.Y, Color: col, Emphasis: n == id})
 	}
 	return sc, nil
 }
 
-// writeAtomically writes a file through a temporary sibling renamed into
+// WriteAtomically writes a file through a temporary sibling renamed into
 // place, so that a failure never leaves half a picture.
-func writeAtomically(path string, write func(io.Writer) error) error {
+func WriteAtomically(path string, write func(io.Writer) error) error {
 	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*")
 	if err != nil {
 		return err

@@ -1,4 +1,4 @@
-package app
+package cli
 
 import (
 	"context"
@@ -18,7 +18,7 @@ func init() {
 // one line per result, nodes shown with their labels.
 func runQuery(c *command) error {
 	if len(c.args) != 1 {
-		return usageError(`give the query as one argument: reelgraph query 'g.V("<iri>").Out().All()'`)
+		return UsageError(`give the query as one argument: reelgraph query 'g.V("<iri>").Out().All()'`)
 	}
 	return c.withStore(func(ctx context.Context, s *graph.Store) error {
 		res, err := s.Query(ctx, c.args[0], c.limit, c.timeout)

@@ -1,4 +1,4 @@
-package app
+package cli
 
 import (
 	"bytes"
@@ -9,10 +9,10 @@ import (
 	"strings"
 	"time"
 
-	"reelgraph/app/graphview"
 	"reelgraph/app/layout"
 	"reelgraph/app/report"
 	"reelgraph/app/snapshot"
+	"reelgraph/app/style"
 	"reelgraph/graph"
 )
 
@@ -30,10 +30,10 @@ const reportUsage = "give what to report on and the file: reelgraph report (--fr
 func runReport(c *command) error {
 	ext := strings.ToLower(filepath.Ext(c.io.output))
 	if c.io.output == "" || (ext != ".html" && ext != ".htm" && ext != ".md") {
-		return usageError(reportUsage)
+		return UsageError(reportUsage)
 	}
 	if c.paths == (c.io.from != "") || (c.paths && len(c.args) != 2) || (!c.paths && len(c.args) != 0) {
-		return usageError(reportUsage)
+		return UsageError(reportUsage)
 	}
 	return c.withStore(func(ctx context.Context, s *graph.Store) error {
 		var in report.Input
@@ -150,7 +150,7 @@ func pathScene(s *graph.Store, nodes []graph.ID, edges []graph.Edge, ends [2]gra
 		if len(b.Types) > 0 {
 			kind = string(b.Types[0])
 		}
-		col := graphview.KindColor(kind)
+		col := style.Of(kind).Color
 		p, _ := l.Position(string(n))
 		sc.Nodes = append(sc.Nodes, snapshot.Node{ID: string(n), Label: b.Label, X: p.X, Y: p.Y, Color: col, Emphasis: n == ends[0] || n == ends[1]})
 	}

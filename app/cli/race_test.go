@@ -1,6 +1,6 @@
 //go:build race
 
-package app
+package cli
 
 // raceEnabled says the tests run under the race detector, which makes
 // bolt writes many times slower.

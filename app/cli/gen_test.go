@@ -1,4 +1,6 @@
-package app
+//go:build bench
+
+package cli
 
 import (
 	"io"

@@ -1,4 +1,4 @@
-package app
+package cli
 
 import (
 	"encoding/json"
@@ -198,5 +198,23 @@ func TestImportRDFDocumentsCLI(t *testing.T) {
 	}
 	if b, _ := os.ReadFile(trig); !strings.Contains(string(b), "@prefix schema: <http://schema.org/> .") {
 		t.Errorf("the TriG export lacks the schema: prefix:\n%.600s", b)
+	}
+}
+
+func TestConvertCLI(t *testing.T) {
+	dir := t.TempDir()
+	ttl := filepath.Join(dir, "films.ttl")
+	os.WriteFile(ttl, []byte("@prefix s: <http://schema.org/> .\n<heat> s:name \"Heat\" ; s:actor [ s:name \"Al Pacino\" ] .\n"), 0o644)
+	out := filepath.Join(dir, "films.nq")
+	_, errs, code := run(t, "convert", ttl, "--base", "http://example.org/", "-o", out)
+	b, _ := os.ReadFile(out)
+	if code != 0 || strings.Count(string(b), "\n") != 3 || !strings.Contains(string(b), `<http://example.org/heat> <http://schema.org/name> "Heat" .`) || !strings.Contains(errs, "wrote 3 statements") {
+		t.Errorf("convert: exit %d, %s\n%s", code, errs, b)
+	}
+	bad := filepath.Join(dir, "bad.ttl")
+	os.WriteFile(bad, []byte("<a> <b> <c> .\n<d> <e> .\n"), 0o644)
+	_, errs, code = run(t, "convert", bad, "--to", "trig", "-o", filepath.Join(dir, "bad.trig"))
+	if _, err := os.Stat(filepath.Join(dir, "bad.trig")); code != 1 || err == nil || !strings.Contains(errs, "bad.ttl:2:9:") {
+		t.Errorf("convert of a bad file: exit %d, %s (the output must not exist: %v)", code, errs, err)
 	}
 }

@@ -1,4 +1,4 @@
-package app
+package cli
 
 import (
 	"context"
@@ -22,6 +22,18 @@ func init() {
 	commands["export"] = runExport
 }
 
+// Porter is what importing and exporting need of the store, beside what
+// the explorer reads. Safe for concurrent use; Import runs while reads
+// keep being answered.
+type Porter interface {
+	// Import adds every quad of r atomically (see graph.Store.Import).
+	Import(ctx context.Context, r quad.Reader, opt graph.ImportOptions) (graph.ImportSummary, error)
+	// Subgraph writes the quads of a scope to w.
+	Subgraph(ctx context.Context, sc graph.Scope, w quad.Writer) (int, error)
+}
+
+var _ Porter = (*graph.Store)(nil)
+
 // ioFlags are the flags of import and export.
 type ioFlags struct {
 	format   string
@@ -30,6 +42,7 @@ type ioFlags struct {
 	base     string
 	relative bool
 	expand   string
+	to       string
 	from     string
 	hops     int
 	nodes    string
@@ -49,11 +62,12 @@ func (f *ioFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&f.nodes, "nodes", "", "export: comma-separated nodes")
 	fs.BoolVar(&f.all, "all", false, "export: the whole store")
 	fs.StringVar(&f.output, "o", "", "export: output file (a directory for csv; - for stdout)")
+	fs.StringVar(&f.to, "to", "", "convert: the output format")
 }
 
 func runImport(c *command) error {
 	if len(c.args) == 0 {
-		return usageError("give the files to import: reelgraph import FILE... [--format F] [--map MAP.toml] [--note TEXT]")
+		return UsageError("give the files to import: reelgraph import FILE... [--format F] [--map MAP.toml] [--note TEXT]")
 	}
 	opt := data.ReadOptions{Format: c.io.format, Base: c.io.base, KeepRelative: c.io.relative}
 	if c.io.expand != "" {
@@ -80,7 +94,7 @@ func runImport(c *command) error {
 	var sums []importReport
 	for _, path := range c.args {
 		progress := c.progress(filepath.Base(path))
-		sum, err := importFile(ctx, s, path, opt, c.io.note, progress)
+		sum, err := ImportFile(ctx, s, path, opt, c.io.note, progress)
 		if progress != nil {
 			fmt.Fprintln(c.errOut())
 		}
@@ -123,9 +137,9 @@ func importError(path string, err error) error {
 	return fmt.Errorf("%w\nnothing of %s was imported; the store is as it was", err, path)
 }
 
-// importFile imports one file atomically (see fileSource).
-func importFile(ctx context.Context, s *graph.Store, path string, opt data.ReadOptions, note string, progress func(graph.ImportProgress)) (graph.ImportSummary, error) {
-	src, err := fileSource(path, &opt)
+// ImportFile imports one file atomically (see FileSource).
+func ImportFile(ctx context.Context, s *graph.Store, path string, opt data.ReadOptions, note string, progress func(graph.ImportProgress)) (graph.ImportSummary, error) {
+	src, err := FileSource(path, &opt)
 	if err != nil {
 		return graph.ImportSummary{}, err
 	}
@@ -138,13 +152,13 @@ func importFile(ctx context.Context, s *graph.Store, path string, opt data.ReadO
 	return s.Import(ctx, r, graph.ImportOptions{Source: src, Progress: progress})
 }
 
-// fileSource returns the Source an import of the file at path cites for
+// FileSource returns the Source an import of the file at path cites for
 // its unlabelled quads: named after the file and identified by a digest
 // of its content, so that importing the same file again adds nothing. It
 // also makes the file's blank nodes its own: the digest scopes their
 // labels in opt; and gives the file its own IRI, the base of a Turtle,
 // TriG, RDF/XML or JSON-LD document that --base does not override.
-func fileSource(path string, opt *data.ReadOptions) (graph.ImportSource, error) {
+func FileSource(path string, opt *data.ReadOptions) (graph.ImportSource, error) {
 	digest, err := data.Digest(path)
 	if err != nil {
 		return graph.ImportSource{}, err
@@ -164,7 +178,7 @@ func (c *command) progress(name string) func(graph.ImportProgress) {
 		return nil
 	}
 	return func(p graph.ImportProgress) {
-		fmt.Fprintf(f, "\r\033[K%s: %s quads, %s quads/s", name, thousands(p.Quads), thousands(int64(p.Rate())))
+		fmt.Fprintf(f, "\r\033[K%s: %s quads, %s quads/s", name, Thousands(p.Quads), Thousands(int64(p.Rate())))
 	}
 }
 
@@ -181,8 +195,8 @@ func (c *command) errOut() io.Writer {
 }
 
 func writeSummary(w io.Writer, path string, s graph.ImportSummary) {
-	fmt.Fprintf(w, "%s: %s quads read, %s added, %s duplicates skipped\n", path, thousands(s.Read), thousands(s.Added), thousands(s.Duplicates))
-	fmt.Fprintf(w, "  new entities: %s\n", thousands(s.NewEntities))
+	fmt.Fprintf(w, "%s: %s quads read, %s added, %s duplicates skipped\n", path, Thousands(s.Read), Thousands(s.Added), Thousands(s.Duplicates))
+	fmt.Fprintf(w, "  new entities: %s\n", Thousands(s.NewEntities))
 	if s.Source != "" {
 		fmt.Fprintf(w, "  quads without a source are cited to the import: %s (%d quads describe it)\n", s.Source, s.SourceQuads)
 	}
@@ -203,14 +217,14 @@ func writeSummary(w io.Writer, path string, s graph.ImportSummary) {
 	if s.Elapsed < time.Second {
 		took = s.Elapsed.Round(time.Millisecond)
 	}
-	fmt.Fprintf(w, "  took %s (%s quads/s)\n", took, thousands(int64(rate)))
+	fmt.Fprintf(w, "  took %s (%s quads/s)\n", took, Thousands(int64(rate)))
 }
 
-// thousands writes n with commas: 471,705.
-func thousands(n int64) string {
+// Thousands writes n with commas: 471,705.
+func Thousands(n int64) string {
 	s := fmt.Sprint(n)
 	if n < 0 {
-		return "-" + thousands(-n)
+		return "-" + Thousands(-n)
 	}
 	for i := len(s) - 3; i > 0; i -= 3 {
 		s = s[:i] + "," + s[i:]
@@ -220,22 +234,22 @@ func thousands(n int64) string {
 
 func runExport(c *command) error {
 	if len(c.args) != 0 {
-		return usageError(fmt.Sprintf("export takes no arguments (got %q); name nodes with --nodes or --from", c.args[0]))
+		return UsageError(fmt.Sprintf("export takes no arguments (got %q); name nodes with --nodes or --from", c.args[0]))
 	}
 	f := &c.io
 	if f.output == "" {
-		return usageError("give the output with -o FILE (a directory for --format csv, - for stdout)")
+		return UsageError("give the output with -o FILE (a directory for --format csv, - for stdout)")
 	}
 	format := f.format
 	if format == "" {
 		if ff := data.FormatByName(filepath.Ext(f.output)); ff != nil && ff.Export {
 			format = ff.Name
 		} else {
-			return usageError("give the format with --format (" + data.FormatNames(func(f data.Format) bool { return f.Export }) + ")")
+			return UsageError("give the format with --format (" + data.FormatNames(func(f data.Format) bool { return f.Export }) + ")")
 		}
 	}
 	if ff := data.FormatByName(format); ff == nil || !ff.Export {
-		return usageError(fmt.Sprintf("Reelgraph cannot export %q; it exports %s", format, data.FormatNames(func(f data.Format) bool { return f.Export })))
+		return UsageError(fmt.Sprintf("Reelgraph cannot export %q; it exports %s", format, data.FormatNames(func(f data.Format) bool { return f.Export })))
 	}
 	scopes := 0
 	for _, set := range []bool{f.all, f.from != "", f.nodes != ""} {
@@ -244,18 +258,18 @@ func runExport(c *command) error {
 		}
 	}
 	if scopes != 1 {
-		return usageError("say what to export with one of --all, --from NODE [--hops N], --nodes A,B,C")
+		return UsageError("say what to export with one of --all, --from NODE [--hops N], --nodes A,B,C")
 	}
 	return c.withStore(func(ctx context.Context, s *graph.Store) error {
 		scope, err := c.scope(ctx, s)
 		if err != nil {
 			return err
 		}
-		n, err := exportTo(ctx, s, scope, format, f.output)
+		n, err := ExportTo(ctx, s, scope, format, f.output)
 		if err != nil {
 			return err
 		}
-		fmt.Fprintf(c.errOut(), "reelgraph: wrote %s quads as %s to %s\n", thousands(int64(n)), data.FormatByName(format).Title, f.output)
+		fmt.Fprintf(c.errOut(), "reelgraph: wrote %s quads as %s to %s\n", Thousands(int64(n)), data.FormatByName(format).Title, f.output)
 		return nil
 	})
 }
@@ -292,10 +306,10 @@ func resolve(ctx context.Context, s *graph.Store, name string) (graph.ID, error)
 	return id, nil
 }
 
-// exportTo writes the scope to out in format. Files are written under a
+// ExportTo writes the scope to out in format. Files are written under a
 // temporary name and renamed into place, so out never holds half an
 // export; csv writes out/nodes.csv and out/edges.csv.
-func exportTo(ctx context.Context, s Porter, sc graph.Scope, format, out string) (int, error) {
+func ExportTo(ctx context.Context, s Porter, sc graph.Scope, format, out string) (int, error) {
 	if format == data.CSV {
 		if err := os.MkdirAll(out, 0o755); err != nil {
 			return 0, err

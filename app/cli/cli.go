@@ -1,4 +1,9 @@
-package app
+// Package cli is Reelgraph's command line: stats, show, search, import,
+// export, path, query and snapshot, each on a store opened for the
+// command. It imports no Fyne; the window (package app) shares its store
+// flags and its import and export helpers. main.go sends the commands
+// here and opens the window for the rest (IsGUI).
+package cli
 
 import (
 	"context"
@@ -26,14 +31,22 @@ Usage:
   reelgraph show NAME-or-IRI [--json] [--limit N]
                                                a node, its neighbours and sources
   reelgraph search TEXT [--json] [--limit N]   find nodes by label or alias
-  reelgraph gen QUADS [SEED] > FILE.nq          write a synthetic graph for benchmarks
+  reelgraph gen QUADS [SEED] > FILE.nq         write a synthetic graph for benchmarks
+                                               (in a binary built with -tags bench)
   reelgraph import FILE... [--format F] [--map MAP.toml] [--note TEXT]
-               [--base IRI | --relative-iris] [--json]
+               [--base IRI | --relative-iris] [--expand-context CTX] [--json]
                                                add files to the store, atomically
   reelgraph export --format F (--all | --from NODE [--hops N] | --nodes A,B,C) -o FILE
                                                write part of the store to a file
+  reelgraph convert FILE --to F -o OUT [--format F] [--base IRI | --relative-iris]
+                                               read a file as import does, write it in another format
   reelgraph path A B [--k N] [--via P1,P2] [--json]
                                                how A is connected to B: the k shortest paths
+  reelgraph sources [--json]                   list the cited documents, best kind first
+  reelgraph regrade SOURCE KIND                grade a source: primary, outlet, republication,
+                                               import or none
+  reelgraph disputes [NODE] [--json]           where sources give different values of a
+                                               predicate that takes one
   reelgraph query 'GIZMO' [--timeout D] [--json] [--limit N]
                                                run a Gizmo (Cayley JavaScript) query
   reelgraph snapshot --focus NODE [--hops N] [--dark] -o FILE.png|svg
@@ -65,17 +78,15 @@ func Main(args []string, stdout, stderr io.Writer) int {
 	c.args = pos
 	c.out, c.stderr = stdout, stderr
 	run, ok := commands[cmd]
-	if !ok && isFile(cmd) { // reelgraph FILE…: open the window on the files
-		run, ok, c.args = runGUI, true, append([]string{cmd}, pos...)
-	}
-	if !ok {
+	if cmd == "" || cmd == "gui" {
+		fmt.Fprintln(stderr, "reelgraph: give a command; reelgraph without one opens the explorer window")
+		return 2
+	} else if !ok {
 		fmt.Fprintf(stderr, "reelgraph: unknown command %q; run reelgraph --help\n", cmd)
 		return 2
 	}
-	if err := run(&c); err == errShown {
-		return 1
-	} else if err != nil {
-		var ue usageError
+	if err := run(&c); err != nil {
+		var ue UsageError
 		fmt.Fprintf(stderr, "reelgraph: %v\n", err)
 		if errors.As(err, &ue) {
 			return 2
@@ -83,6 +94,63 @@ func Main(args []string, stdout, stderr io.Writer) int {
 		return 1
 	}
 	return 0
+}
+
+// IsGUI reports whether args ask for the explorer window rather than a
+// command: no command, or "gui", whatever the flags. Arguments that do not
+// parse are the command line's to explain.
+func IsGUI(args []string) bool {
+	var c command
+	pos, err := parseInterspersed(c.flags(io.Discard), args)
+	if err != nil {
+		return false
+	}
+	if len(pos) == 0 || pos[0] == "gui" {
+		return true
+	}
+	_, known := commands[pos[0]]
+	return !known && isFile(pos[0]) // reelgraph FILE…: the window opens the files
+}
+
+// GUIFiles returns the files the window was started with, to import and
+// show: the arguments left once the flags are read, "gui" aside.
+func GUIFiles(args []string) []string {
+	var c command
+	pos, err := parseInterspersed(c.flags(io.Discard), args)
+	if err != nil {
+		return nil
+	}
+	if len(pos) > 0 && pos[0] == "gui" {
+		pos = pos[1:]
+	}
+	return pos
+}
+
+// isFile reports whether name is a regular file: `reelgraph FILE…` opens
+// the window on it rather than running a command of that name.
+func isFile(name string) bool {
+	fi, err := os.Stat(name)
+	return err == nil && fi.Mode().IsRegular()
+}
+
+// ParseStoreFlags reads the flags that say which store to open (--db and
+// --empty) from the arguments the window was started with.
+func ParseStoreFlags(args []string, stderr io.Writer) (StoreFlags, error) {
+	var c command
+	if _, err := parseInterspersed(c.flags(stderr), args); err != nil {
+		return StoreFlags{}, err
+	}
+	return c.StoreFlags, nil
+}
+
+// Register adds a command that needs only its arguments and standard
+// output, such as one that package app adds when built for benchmarks. It
+// panics if the name is taken.
+func Register(name string, run func(args []string, stdout io.Writer) error) {
+	if _, dup := commands[name]; dup || name == "" || name == "gui" {
+		panic("cli: command " + name + " registered twice")
+	}
+	commands[name] = func(c *command) error { return run(c.args, c.out) }
 }
 
 // command is one invocation's flags and arguments.
@@ -102,13 +170,12 @@ type command struct {
 	stderr  io.Writer
 }
 
-type usageError string
+// UsageError is the error of a command called wrongly: Main exits with 2.
+type UsageError string
 
-func (e usageError) Error() string { return string(e) }
+func (e UsageError) Error() string { return string(e) }
 
 var commands = map[string]func(*command) error{
-	"":       runGUI,
-	"gui":    runGUI,
 	"stats":  runStats,
 	"show":   runShow,
 	"search": runSearch,
@@ -162,7 +229,7 @@ func (c *command) withStore(fn func(context.Context, *graph.Store) error) error 
 
 func (c *command) oneArg(what string) (string, error) {
 	if len(c.args) != 1 {
-		return "", usageError(fmt.Sprintf("give exactly one %s (quote it if it has spaces)", what))
+		return "", UsageError(fmt.Sprintf("give exactly one %s (quote it if it has spaces)", what))
 	}
 	return c.args[0], nil
 }
@@ -175,7 +242,7 @@ func (c *command) writeJSON(v any) error {
 
 func runStats(c *command) error {
 	if len(c.args) != 0 {
-		return usageError("stats takes no arguments")
+		return UsageError("stats takes no arguments")
 	}
 	return c.withStore(func(ctx context.Context, s *graph.Store) error {
 		st, err := s.Stats(ctx)
@@ -255,7 +322,7 @@ func writeDetails(w io.Writer, d graph.Details) error {
 	if len(d.Aliases) > 0 {
 		fmt.Fprintf(w, "\nAlso known as: %s\n", strings.Join(d.Aliases, "; "))
 	}
-	cite := citations(d.Cited)
+	cite := Citations(d.Cited)
 	if len(d.Properties) > 0 {
 		fmt.Fprintln(w, "\nProperties")
 		for _, p := range d.Properties {
@@ -284,8 +351,8 @@ func writeDetails(w io.Writer, d graph.Details) error {
 	return nil
 }
 
-// citations numbers sources as the Sources list does: "[1]", "[2]"…
-func citations(srcs []graph.Source) map[graph.ID]string {
+// Citations numbers sources as the Sources list does: "[1]", "[2]"…
+func Citations(srcs []graph.Source) map[graph.ID]string {
 	m := make(map[graph.ID]string, len(srcs))
 	for i, s := range srcs {
 		m[s.ID] = fmt.Sprintf("[%d]", i+1)
@@ -304,7 +371,7 @@ func citeAll(cite map[graph.ID]string, ids []graph.ID) string {
 func runSearch(c *command) error {
 	text := strings.Join(c.args, " ")
 	if strings.TrimSpace(text) == "" {
-		return usageError("give the text to search for")
+		return UsageError("give the text to search for")
 	}
 	return c.withStore(func(ctx context.Context, s *graph.Store) error {
 		nodes, err := s.Search(ctx, text, c.limit)

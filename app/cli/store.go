@@ -1,7 +1,7 @@
 // Package app is Reelgraph's front end: the Fyne explorer window and the
 // command-line interface that scripts and tests use. Both run over the
 // same graph.Store.
-package app
+package cli
 
 import (
 	"context"
@@ -28,7 +28,7 @@ func OpenStore(ctx context.Context, f StoreFlags) (*graph.Store, error) {
 	if err != nil {
 		return nil, err
 	}
-	var opt graph.Options
+	opt := graph.Options{Functional: functionalPredicates()}
 	if !f.Empty {
 		opt.Seed = bundledQuads
 	}
@@ -37,6 +37,16 @@ func OpenStore(ctx context.Context, f StoreFlags) (*graph.Store, error) {
 		return nil, explainOpen(loc, err)
 	}
 	return s, nil
+}
+
+// functionalPredicates returns the predicates the shipped vocabulary says
+// take one value per node.
+func functionalPredicates() []graph.ID {
+	var out []graph.ID
+	for _, p := range data.FunctionalPredicates() {
+		out = append(out, graph.ID(p))
+	}
+	return out
 }
 
 func bundledQuads() quad.Reader {

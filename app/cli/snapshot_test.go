@@ -1,4 +1,4 @@
-package app
+package cli
 
 import (
 	"image/png"
@@ -26,7 +26,7 @@ func TestSnapshotCommand(t *testing.T) {
 	if b := img.Bounds(); b.Dx() != 2*snapshotW || b.Dy() != 2*snapshotH {
 		t.Errorf("the PNG is %v, want %d×%d (2×)", b, 2*snapshotW, 2*snapshotH)
 	}
-	if _, errs, code := run(t, "--db", "memory", "snapshot", "--focus", "The Eternaut", "--hops", "2", "-o", svgPath); code != 0 {
+	if _, errs, code := run(t, "--db", "memory", "snapshot", "--focus", "The Eternaut", "--hops", "1", "-o", svgPath); code != 0 {
 		t.Fatalf("exit %d: %s", code, errs)
 	}
 	b, _ := os.ReadFile(svgPath)
@@ -48,28 +48,5 @@ func TestSnapshotCommand(t *testing.T) {
 		if code != tc.code || !strings.Contains(errs, tc.want) {
 			t.Errorf("%v: exit %d, stderr %q; want %d and %q", tc.args, code, errs, tc.code, tc.want)
 		}
-	}
-}
-
-func TestSaveViewPicture(t *testing.T) {
-	u := newTestUI(t)
-	dir := t.TempDir()
-	for _, name := range []string{"view.png", "view.svg"} {
-		path := filepath.Join(dir, name)
-		var err error
-		onUI(func() { err = u.saveViewPicture(path) })
-		if err != nil {
-			t.Fatal(err)
-		}
-		b, _ := os.ReadFile(path)
-		if len(b) < 1000 {
-			t.Errorf("%s holds %d bytes", name, len(b))
-		}
-	}
-	b, _ := os.ReadFile(filepath.Join(dir, "view.svg"))
-	var nodes int
-	onUI(func() { nodes = u.view.Len() })
-	if got := strings.Count(string(b), "<circle"); got != nodes {
-		t.Errorf("the SVG draws %d nodes, the canvas shows %d", got, nodes)
 	}
 }

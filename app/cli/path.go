@@ -1,4 +1,4 @@
-package app
+package cli
 
 import (
 	"context"
@@ -17,7 +17,7 @@ func init() {
 // each hop with the predicates and sources that join its two nodes.
 func runPath(c *command) error {
 	if len(c.args) != 2 {
-		return usageError("give the two nodes to connect: reelgraph path A B (quote names with spaces)")
+		return UsageError("give the two nodes to connect: reelgraph path A B (quote names with spaces)")
 	}
 	return c.withStore(func(ctx context.Context, s *graph.Store) error {
 		var ends [2]graph.ID
@@ -33,7 +33,7 @@ func runPath(c *command) error {
 		opt := graph.PathOptions{K: c.k}
 		for _, v := range strings.Split(c.via, ",") {
 			if v = strings.TrimSpace(v); v != "" {
-				opt.Via = append(opt.Via, resolvePredicate(v))
+				opt.Via = append(opt.Via, ResolvePredicate(v))
 			}
 		}
 		paths, err := s.Paths(ctx, ends[0], ends[1], opt)
@@ -49,9 +49,9 @@ func runPath(c *command) error {
 	})
 }
 
-// resolvePredicate accepts a predicate's IRI or the bare name of one in
+// ResolvePredicate accepts a predicate's IRI or the bare name of one in
 // Reelgraph's vocabulary ("streamedOn").
-func resolvePredicate(v string) graph.ID {
+func ResolvePredicate(v string) graph.ID {
 	v = strings.TrimSuffix(strings.TrimPrefix(v, "<"), ">")
 	if !strings.Contains(v, ":") {
 		return graph.ID(graph.VocabNS + v)
@@ -59,9 +59,9 @@ func resolvePredicate(v string) graph.ID {
 	return graph.ID(v)
 }
 
-// sourceLabel names the source an edge cites, or says it cites none (a
+// SourceLabel names the source an edge cites, or says it cites none (a
 // quad without a graph label, in a graph from outside).
-func sourceLabel(b interface{ Brief(graph.ID) graph.Node }, src graph.ID) string {
+func SourceLabel(b interface{ Brief(graph.ID) graph.Node }, src graph.ID) string {
 	if src == "" {
 		return "no source"
 	}
@@ -82,7 +82,7 @@ func writePaths(c *command, s *graph.Store, paths []graph.Path) error {
 				if j > 0 {
 					lead = "   also"
 				}
-				fmt.Fprintf(c.out, "%s %s %s  [%s]\n", lead, arrow, s.PredicateLabel(e.Predicate), sourceLabel(s, e.Source))
+				fmt.Fprintf(c.out, "%s %s %s  [%s]\n", lead, arrow, s.PredicateLabel(e.Predicate), SourceLabel(s, e.Source))
 			}
 			fmt.Fprintf(c.out, "  %s\n", s.Brief(h.To).Label)
 		}
