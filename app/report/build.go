@@ -15,9 +15,9 @@ type Store interface {
 	// Details returns a node, its neighbours (all when perGroup is zero)
 	// and the sources its statements cite; graph.ErrNotFound if unknown.
 	Details(ctx context.Context, id graph.ID, perGroup int) (graph.Details, error)
-	// Node returns what the store says of id (a Source's kind among its
-	// properties); graph.ErrNotFound if nothing.
-	Node(ctx context.Context, id graph.ID) (graph.Node, error)
+	// Disputes returns the node's disputes: a one-valued predicate with
+	// different values from different sources.
+	Disputes(ctx context.Context, node graph.ID) ([]graph.Dispute, error)
 }
 
 // Input is what a report is about.
@@ -35,21 +35,24 @@ type Input struct {
 	Caption string
 }
 
-// sourceKind is the predicate of a Source's kind (docs/VOCABULARY.md).
-const sourceKind = graph.VocabNS + "sourceKind"
-
 // Build gathers a report: each node's details, its facts as sentences and
 // the sources they cite, numbered in order of first citation (the paths'
 // hops first). A node the store does not know is an error.
 func Build(ctx context.Context, s Store, in Input) (Report, error) {
 	details := make([]graph.Details, 0, len(in.Nodes))
+	disputes := make([][]graph.Dispute, 0, len(in.Nodes))
 	cited := make(map[graph.ID]graph.Source)
 	for _, id := range in.Nodes {
 		d, err := s.Details(ctx, id, 0)
 		if err != nil {
 			return Report{}, fmt.Errorf("report: %s: %w", id, err)
 		}
+		ds, err := s.Disputes(ctx, id)
+		if err != nil {
+			return Report{}, fmt.Errorf("report: %s: %w", id, err)
+		}
 		details = append(details, d)
+		disputes = append(disputes, ds)
 		for _, src := range d.Cited {
 			cited[src.ID] = src
 		}
@@ -59,15 +62,7 @@ func Build(ctx context.Context, s Store, in Input) (Report, error) {
 		if !ok {
 			src = graph.Source{ID: id, Title: s.Brief(id).Label}
 		}
-		out := Source{ID: id, Title: src.Title, Publisher: src.Publisher, Date: src.Date, URL: src.URL}
-		if n, err := s.Node(ctx, id); err == nil {
-			for _, p := range n.Properties {
-				if p.Predicate == sourceKind {
-					out.Kind = p.Value
-				}
-			}
-		}
-		return out
+		return Source{ID: id, Title: src.Title, Publisher: src.Publisher, Date: src.Date, URL: src.URL, Kind: string(src.Kind)}
 	}
 	b := newBuilder(in.Title, in.Date, s, cite)
 	b.r.Picture, b.r.Caption = in.Picture, in.Caption
@@ -81,8 +76,8 @@ func Build(ctx context.Context, s Store, in Input) (Report, error) {
 			set[id] = true
 		}
 	}
-	for _, d := range details {
-		b.addEntity(d, set)
+	for i, d := range details {
+		b.addEntity(d, disputes[i], set)
 	}
 	return b.r, ctx.Err()
 }

@@ -56,10 +56,17 @@ func writeMarkdownEntity(b *bufio.Writer, e Entity) {
 	if e.Type != "" || e.Description != "" {
 		b.WriteString("\n\n")
 	}
+	for _, d := range e.Disputes {
+		var vals []string
+		for _, v := range d.Values {
+			vals = append(vals, mdFact(v))
+		}
+		fmt.Fprintf(b, "- **%s:** %s.\n", mdEscape(d.Text), strings.Join(vals, "; "))
+	}
 	for _, f := range e.Facts {
 		fmt.Fprintf(b, "- %s\n", mdFact(f))
 	}
-	if len(e.Facts) > 0 {
+	if len(e.Facts)+len(e.Disputes) > 0 {
 		b.WriteString("\n")
 	}
 }

@@ -7,6 +7,7 @@
 package report
 
 import (
+	"fmt"
 	"strings"
 	"time"
 
@@ -55,6 +56,18 @@ type Entity struct {
 	Type        string
 	Description string
 	Facts       []Fact
+	// Disputes are the statements whose sources disagree: a one-valued
+	// predicate with several values, each value with its own sources. The
+	// disputed values are not among Facts.
+	Disputes []Dispute
+}
+
+// Dispute is one disagreement: what is disputed, as a sentence's start
+// ("Sources disagree on the release date of Sora 2"), and each value with
+// the sources that state it.
+type Dispute struct {
+	Text   string
+	Values []Fact
 }
 
 // Fact is one statement as a sentence, with the numbers of the sources
@@ -84,10 +97,11 @@ func newBuilder(title string, date time.Time, g Graph, cite func(graph.ID) Sourc
 	return &builder{g: g, cite: cite, numbers: make(map[graph.ID]int), r: Report{Title: title, Date: date}}
 }
 
-// addEntity adds a node as an entity: its literal statements, and its
-// outgoing edges to nodes in `in` (none when in is nil), each as a
-// sentence. An edge is stated once, under its subject.
-func (b *builder) addEntity(d graph.Details, in map[graph.ID]bool) {
+// addEntity adds a node as an entity: its disputes, its literal
+// statements (the disputed ones aside), and its outgoing edges to nodes
+// in `in` (none when in is nil), each as a sentence. An edge is stated
+// once, under its subject.
+func (b *builder) addEntity(d graph.Details, disputes []graph.Dispute, in map[graph.ID]bool) {
 	e := Entity{ID: d.ID, Label: d.Label, Type: strings.Join(d.TypeLabels, ", "), Description: d.Description}
 	currency := ""
 	for _, p := range d.Properties {
@@ -95,7 +109,15 @@ func (b *builder) addEntity(d graph.Details, in map[graph.ID]bool) {
 			currency = p.Value
 		}
 	}
+	disputed := make(map[graph.ID]bool)
+	for _, ds := range disputes {
+		disputed[ds.Predicate] = true
+		e.Disputes = append(e.Disputes, b.dispute(d, ds, currency))
+	}
 	for _, p := range d.Properties {
+		if disputed[p.Predicate] {
+			continue
+		}
 		text, ok := literalSentence(d.Label, p, b.g.PredicateLabel(p.Predicate), currency)
 		if ok {
 			e.Facts = b.appendFact(e.Facts, text, p.Source)
@@ -112,6 +134,26 @@ func (b *builder) addEntity(d graph.Details, in map[graph.ID]bool) {
 		}
 	}
 	b.r.Entities = append(b.r.Entities, e)
+}
+
+// dispute words a dispute: each value as a person reads it (a date as
+// "30 September 2025"), with its sources.
+func (b *builder) dispute(d graph.Details, ds graph.Dispute, currency string) Dispute {
+	out := Dispute{Text: fmt.Sprintf("Sources disagree on the %s of %s", b.g.PredicateLabel(ds.Predicate), d.Label)}
+	datatype := graph.ID("")
+	for _, p := range d.Properties {
+		if p.Predicate == ds.Predicate {
+			datatype = p.Datatype
+		}
+	}
+	for _, v := range ds.Values {
+		value := readable(graph.Property{Predicate: ds.Predicate, Value: v.Value, Datatype: datatype})
+		if moneyPredicates[vocabTerm(ds.Predicate)] && currency != "" {
+			value = currency + " " + value
+		}
+		out.Values = append(out.Values, b.fact(value, v.Sources...))
+	}
+	return out
 }
 
 // addPath adds a path as a chain: each hop's edges as sentences, in the

@@ -50,6 +50,9 @@ const fixture = `
 <urn:reelgraph:src:deal> <http://schema.org/publisher> "Variety" <urn:reelgraph:src:deal> .
 <urn:reelgraph:src:deal> <http://schema.org/url> "http://variety.com/scanline"^^<http://www.w3.org/2001/XMLSchema#anyURI> <urn:reelgraph:src:deal> .
 <urn:reelgraph:src:deal> <urn:reelgraph:vocab:sourceKind> "outlet" <urn:reelgraph:src:deal> .
+<urn:reelgraph:vocab:date> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <http://www.w3.org/2002/07/owl#FunctionalProperty> <urn:reelgraph:src:letter> .
+<urn:reelgraph:id:scanline> <urn:reelgraph:vocab:date> "2024-12-18"^^<http://www.w3.org/2001/XMLSchema#date> <urn:reelgraph:src:deal> .
+<urn:reelgraph:id:scanline> <urn:reelgraph:vocab:date> "2024-12-19"^^<http://www.w3.org/2001/XMLSchema#date> <urn:reelgraph:src:letter> .
 <urn:reelgraph:src:bad> <http://www.w3.org/2000/01/rdf-schema#label> "<script>alert(1)</script> [x](y)" <urn:reelgraph:src:bad> .
 <urn:reelgraph:src:bad> <http://schema.org/url> "javascript:alert(1)" <urn:reelgraph:src:bad> .
 `
@@ -97,19 +100,29 @@ func TestBuildNeighbourhood(t *testing.T) {
 	var got []string
 	for _, e := range r.Entities {
 		got = append(got, "# "+e.Label+" | "+e.Type+" | "+e.Description)
+		for _, d := range e.Disputes {
+			line := "! " + d.Text + ":"
+			for _, v := range d.Values {
+				line += " " + v.Text + " " + notes(v)
+			}
+			got = append(got, line)
+		}
 		for _, f := range e.Facts {
 			got = append(got, f.Text+" "+notes(f))
 		}
 	}
+	// the acquisition's sources come best kind first (the primary letter);
+	// the two dates of the deal are a dispute, not two facts
 	want := []string{
 		"# Netflix | Company | A streaming company & <studio>.",
 		"Netflix acquired Scanline VFX. [1 2]",
 		"Netflix partner with Scanline VFX. [3]",
 		"# Scanline VFX | Company | ",
+		"! Sources disagree on the date of Scanline VFX: 19 December 2024 [1] 18 December 2024 [2]",
 		"# Q3 2025 earnings | Event | ",
-		"Q3 2025 earnings took place on 21 October 2025. [2]",
-		"Q3 2025 earnings reported revenue of USD 11,510,000,000. [2 1]",
-		"Q3 2025 earnings concerns Netflix. [2]",
+		"Q3 2025 earnings took place on 21 October 2025. [1]",
+		"Q3 2025 earnings reported revenue of USD 11,510,000,000. [1 2]",
+		"Q3 2025 earnings concerns Netflix. [1]",
 	}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
@@ -118,7 +131,7 @@ func TestBuildNeighbourhood(t *testing.T) {
 	for _, s := range r.Sources {
 		srcs = append(srcs, s.Publisher+"|"+s.Date+"|"+s.Kind+"|"+s.URL)
 	}
-	wantSrcs := []string{"Variety||outlet|http://variety.com/scanline", "Netflix|2025-10-21|primary|https://ir.netflix.net/q3-2025", "|||javascript:alert(1)"}
+	wantSrcs := []string{"Netflix|2025-10-21|primary|https://ir.netflix.net/q3-2025", "Variety||outlet|http://variety.com/scanline", "|||javascript:alert(1)"}
 	if strings.Join(srcs, "\n") != strings.Join(wantSrcs, "\n") {
 		t.Errorf("sources: got\n%s\nwant\n%s", strings.Join(srcs, "\n"), strings.Join(wantSrcs, "\n"))
 	}
@@ -269,8 +282,8 @@ func TestHTML(t *testing.T) {
 			t.Errorf("link to %q, want only http(s) and footnotes", h)
 		}
 	}
-	if footnotes != 7 {
-		t.Errorf("got %d footnote links, want 7", footnotes)
+	if footnotes != 9 {
+		t.Errorf("got %d footnote links, want 9", footnotes)
 	}
 	for _, id := range []string{"source-1", "source-2", "source-3"} {
 		if !ids[id] {
@@ -278,7 +291,7 @@ func TestHTML(t *testing.T) {
 		}
 	}
 	all := strings.Join(texts, "")
-	for _, want := range []string{"Netflix acquired Scanline VFX.", "javascript:alert(1)", "<script>alert(1)</script>", "A streaming company & <studio>.", "Primary source", "News outlet", "6 December 2026"} {
+	for _, want := range []string{"Netflix acquired Scanline VFX.", "Sources disagree on the date of Scanline VFX:", "javascript:alert(1)", "<script>alert(1)</script>", "A streaming company & <studio>.", "Primary source", "News outlet", "6 December 2026"} {
 		if !strings.Contains(all, want) {
 			t.Errorf("the text lacks %q", want)
 		}
@@ -316,7 +329,8 @@ func TestMarkdown(t *testing.T) {
 		"# Briefing: Netflix\n",
 		"![Picture of the graph: Three nodes](<brief.png>)",
 		"- Netflix acquired Scanline VFX.[^1][^2]\n",
-		"[^1]: Variety. *Netflix buys Scanline*. <http://variety.com/scanline>. News outlet.\n",
+		"[^2]: Variety. *Netflix buys Scanline*. <http://variety.com/scanline>. News outlet.\n",
+		"- **Sources disagree on the date of Scanline VFX:** 19 December 2024[^1]; 18 December 2024[^2].\n",
 		"[^3]: *\\<script\\>alert(1)\\</script\\> \\[x\\](y)*. `javascript:alert(1)`.\n",
 		"A streaming company & \\<studio\\>.",
 	} {
