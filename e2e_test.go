@@ -336,3 +336,32 @@ func absDiff(a, b uint32) uint32 {
 	}
 	return b - a
 }
+
+// TestDesktopMIMETypes checks that the desktop entry (FyneApp.toml's
+// CanOpen, which Fyne's tool writes into it) and the AppStream metainfo
+// name the same MIME types, those of the RDF formats Reelgraph imports.
+func TestDesktopMIMETypes(t *testing.T) {
+	toml, err := os.ReadFile("FyneApp.toml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var desktop []string
+	for _, line := range strings.Split(string(toml), "\n") {
+		if v, ok := strings.CutPrefix(line, "MimeTypes = "); ok {
+			desktop = strings.FieldsFunc(strings.Trim(v, `"`), func(r rune) bool { return r == ';' })
+		}
+	}
+	want := []string{"application/n-quads", "application/n-triples", "application/ld+json", "text/turtle", "application/trig", "application/rdf+xml"}
+	if strings.Join(desktop, " ") != strings.Join(want, " ") {
+		t.Errorf("FyneApp.toml's MimeTypes: got %v want %v", desktop, want)
+	}
+	meta, err := os.ReadFile("assets/linux/app.reelgraph.explorer.metainfo.xml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, m := range want {
+		if !strings.Contains(string(meta), "<mediatype>"+m+"</mediatype>") {
+			t.Errorf("the metainfo does not provide %s", m)
+		}
+	}
+}
