@@ -58,6 +58,8 @@ type ui struct {
 	filters *filterPanel
 	metrics *metricsPanel // metrics.go: layout, sizes, top entities
 
+	opening []string // files given on the command line, opened by start (openfiles.go)
+
 	// tasks runs the window's work off the UI goroutine; its failures are
 	// shown by fail.
 	tasks *task.Runner
@@ -66,7 +68,7 @@ type ui struct {
 // newUI builds the explorer window over ex. It loads nothing yet: call
 // start for that.
 func newUI(a fyne.App, ex Explorer) *ui {
-	u := &ui{ex: ex, win: a.NewWindow("Reelgraph"), expandAsk: a.Preferences().IntWithFallback("expandThreshold", expandLimit)}
+	u := &ui{ex: ex, win: a.NewWindow("Reelgraph"), expandAsk: loadPreferences(a).Expand}
 	u.tasks = task.New(uiDo, u.fail)
 	u.view = graphview.New()
 	u.view.SetDo(uiDo)
@@ -145,12 +147,16 @@ func (u *ui) layout() fyne.CanvasObject {
 // goroutine.
 func (u *ui) start() {
 	u.watchStore() // refresh.go
-	task.Go(u.tasks, "start", "Reading the store failed", u.opening, func(o opening) {
+	task.Go(u.tasks, "start", "Reading the store failed", u.readOpening, func(o openingRead) {
 		u.counts = countsText(u.ex.Location(), o.stats)
 		u.setStatus("")
-		switch {
-		case o.stats.Quads == 0:
+		if o.stats.Quads == 0 {
 			u.details.ShowMessage("This store is empty. Run Reelgraph without --empty on a new store to open the bundled graph.")
+		}
+		switch {
+		case len(u.opening) > 0:
+			u.openFiles(u.opening)
+		case o.stats.Quads == 0:
 		case o.hasStart:
 			u.focus(startNode)
 		default:
@@ -160,19 +166,20 @@ func (u *ui) start() {
 	})
 }
 
-// opening is what start reads: the counts and whether startNode is there.
-type opening struct {
+// openingRead is what start reads: the counts and whether startNode is
+// there.
+type openingRead struct {
 	stats    graph.Stats
 	hasStart bool
 }
 
-func (u *ui) opening(ctx context.Context) (opening, error) {
+func (u *ui) readOpening(ctx context.Context) (openingRead, error) {
 	st, err := u.ex.Stats(ctx)
 	if err != nil || st.Quads == 0 {
-		return opening{stats: st}, err
+		return openingRead{stats: st}, err
 	}
 	_, err = u.ex.Resolve(ctx, startNode)
-	return opening{stats: st, hasStart: err == nil}, nil
+	return openingRead{stats: st, hasStart: err == nil}, nil
 }
 
 func entities(st graph.Stats) int {
