@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -108,7 +109,7 @@ func importedNames(sums []importReport) string {
 
 // importError says an import failed and that nothing of it landed.
 func importError(path string, err error) error {
-	if err == context.Canceled {
+	if errors.Is(err, context.Canceled) {
 		return fmt.Errorf("import of %s cancelled; the store is as it was", path)
 	}
 	return fmt.Errorf("%w\nnothing of %s was imported; the store is as it was", err, path)

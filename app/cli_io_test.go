@@ -1,7 +1,9 @@
 package app
 
 import (
+	"context"
 	"encoding/json"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -153,5 +155,16 @@ func TestImportFilmSetCLI(t *testing.T) {
 	var sums []struct{ Read, Added, Duplicates int }
 	if code != 0 || json.Unmarshal([]byte(out), &sums) != nil || sums[0].Read != 471705 || sums[0].Added != 471705 {
 		t.Errorf("film set: exit %d, %s %s", code, out, errs)
+	}
+}
+
+// TestImportErrorCancelled: a cancelled import says so, however deep the
+// store wrapped the context's error.
+func TestImportErrorCancelled(t *testing.T) {
+	for _, err := range []error{context.Canceled, fmt.Errorf("graph: import: %w", context.Canceled)} {
+		got := importError("films.nq", err).Error()
+		if want := "import of films.nq cancelled; the store is as it was"; got != want {
+			t.Errorf("importError(%v) = %q, want %q", err, got, want)
+		}
 	}
 }

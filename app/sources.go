@@ -2,7 +2,6 @@ package app
 
 import (
 	"fmt"
-	"net/url"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -46,10 +45,11 @@ func newSourcesList(srcs []graph.Source) fyne.CanvasObject {
 			meta := append(nonEmpty(s.Publisher, s.Date), plural(s.Facts, "fact"))
 			texts.Objects[1].(*widget.Label).SetText(strings.Join(meta, "  ·  "))
 			link := c.Objects[1].(*widget.Hyperlink)
-			if u, err := url.Parse(s.URL); err == nil && s.URL != "" {
+			if u := webURL(s.URL); u != nil {
 				link.SetURL(u)
 				link.Show()
 			} else {
+				link.URL = nil
 				link.Hide()
 			}
 		},
