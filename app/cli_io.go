@@ -115,14 +115,20 @@ func importError(path string, err error) error {
 	return fmt.Errorf("%w\nnothing of %s was imported; the store is as it was", err, path)
 }
 
-// importFile imports one file atomically (see fileSource).
+// importFile imports one file atomically (see fileSource). Every read of
+// the file stops when ctx is done.
 func importFile(ctx context.Context, s *graph.Store, path string, opt data.ReadOptions, note string, progress func(graph.ImportProgress)) (graph.ImportSummary, error) {
-	src, err := fileSource(path, &opt)
+	src, err := fileSource(ctx, path, &opt)
 	if err != nil {
 		return graph.ImportSummary{}, err
 	}
 	src.Note = note
-	r, err := data.OpenFile(path, opt)
+	f, err := data.OpenRegular(path)
+	if err != nil {
+		return graph.ImportSummary{}, err
+	}
+	defer f.Close()
+	r, err := data.NewReader(data.WithContext(ctx, f), filepath.Base(path), opt)
 	if err != nil {
 		return graph.ImportSummary{}, err
 	}
@@ -134,9 +140,10 @@ func importFile(ctx context.Context, s *graph.Store, path string, opt data.ReadO
 // its unlabelled quads: named after the file and identified by a digest
 // of its content, so that importing the same file again adds nothing. It
 // also makes the file's blank nodes its own: the digest scopes their
-// labels in opt.
-func fileSource(path string, opt *data.ReadOptions) (graph.ImportSource, error) {
-	digest, err := data.Digest(path)
+// labels in opt. Only a regular file is read (data.OpenRegular): a pipe
+// could be read only once, and /dev/zero never ends.
+func fileSource(ctx context.Context, path string, opt *data.ReadOptions) (graph.ImportSource, error) {
+	digest, err := data.Digest(ctx, path)
 	if err != nil {
 		return graph.ImportSource{}, err
 	}

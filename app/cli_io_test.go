@@ -3,12 +3,15 @@ package app
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"reelgraph/data"
 )
 
 const cliNQ = `<http://example.org/heat> <http://www.w3.org/2000/01/rdf-schema#label> "Heat" .
@@ -166,5 +169,25 @@ func TestImportErrorCancelled(t *testing.T) {
 		if want := "import of films.nq cancelled; the store is as it was"; got != want {
 			t.Errorf("importError(%v) = %q, want %q", err, got, want)
 		}
+	}
+}
+
+// TestDigestStopsWhenCancelled: the digest of a file as large as a disk
+// (sparse here) stops as soon as the import is cancelled.
+func TestDigestStopsWhenCancelled(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "huge.nq")
+	f, err := os.Create(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := f.Truncate(1 << 40); err != nil {
+		t.Skip("no sparse files here:", err)
+	}
+	f.Close()
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	var opt data.ReadOptions
+	if _, err := fileSource(ctx, path, &opt); !errors.Is(err, context.Canceled) {
+		t.Errorf("fileSource after cancel: %v, want context.Canceled", err)
 	}
 }

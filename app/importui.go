@@ -156,11 +156,11 @@ func (j *importJob) run(ctx context.Context, opt data.ReadOptions) {
 }
 
 func (j *importJob) importFile(ctx context.Context, opt data.ReadOptions) (graph.ImportSummary, error) {
-	src, err := fileSource(j.path, &opt)
+	src, err := fileSource(ctx, j.path, &opt)
 	if err != nil {
 		return graph.ImportSummary{}, err
 	}
-	f, err := os.Open(j.path)
+	f, err := data.OpenRegular(j.path)
 	if err != nil {
 		return graph.ImportSummary{}, err
 	}
@@ -168,7 +168,7 @@ func (j *importJob) importFile(ctx context.Context, opt data.ReadOptions) (graph
 	if fi, err := f.Stat(); err == nil {
 		j.size = fi.Size()
 	}
-	r, err := data.NewReader(&countingReader{r: f, n: &j.read}, filepath.Base(j.path), opt)
+	r, err := data.NewReader(&countingReader{r: data.WithContext(ctx, f), n: &j.read}, filepath.Base(j.path), opt)
 	if err != nil {
 		return graph.ImportSummary{}, err
 	}
