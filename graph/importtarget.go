@@ -49,7 +49,7 @@ func (s *Store) newTarget() (importTarget, error) {
 	if w, ok := s.qs.(*sqlStore); ok && w.bulk() {
 		return w.newTarget() // sqlimport.go
 	}
-	return &memTarget{live: s.qs, seen: make(map[quad.Value]struct{})}, nil
+	return &memTarget{live: s.qs, seen: make(map[quad.Value]struct{}), pend: make(map[quad.Quad]struct{})}, nil
 }
 
 // memTarget imports into an in-memory store. It holds the quads until
@@ -58,6 +58,7 @@ func (s *Store) newTarget() (importTarget, error) {
 type memTarget struct {
 	live   cgraph.QuadStore
 	deltas []cgraph.Delta
+	pend   map[quad.Quad]struct{}  // the quads of deltas: a repeated quad is held once
 	seen   map[quad.Value]struct{} // subjects added so far
 	done   bool
 }
@@ -72,16 +73,15 @@ func (t *memTarget) count(ctx context.Context) (int64, error) {
 	return st.Quads.Value + int64(len(t.pending())), nil
 }
 
-// pending returns the deltas the live store does not hold yet, without
-// repeats, compacting t.deltas on the way.
+// pending returns the deltas the live store does not hold yet, compacting
+// t.deltas on the way (add keeps them free of repeats).
 func (t *memTarget) pending() []cgraph.Delta {
-	seen := make(map[quad.Quad]struct{}, len(t.deltas))
 	out := t.deltas[:0]
 	for _, d := range t.deltas {
-		if _, dup := seen[d.Quad]; dup || t.holds(d.Quad) {
+		if t.holds(d.Quad) {
+			delete(t.pend, d.Quad)
 			continue
 		}
-		seen[d.Quad] = struct{}{}
 		out = append(out, d)
 	}
 	t.deltas = out
@@ -132,8 +132,12 @@ func isSubject(qs cgraph.QuadStore, v quad.Value) (bool, error) {
 
 func (t *memTarget) add(batch []quad.Quad) error {
 	for _, q := range batch {
-		t.deltas = append(t.deltas, cgraph.Delta{Quad: q, Action: cgraph.Add})
 		t.seen[q.Subject] = struct{}{}
+		if _, dup := t.pend[q]; dup {
+			continue
+		}
+		t.pend[q] = struct{}{}
+		t.deltas = append(t.deltas, cgraph.Delta{Quad: q, Action: cgraph.Add})
 	}
 	return nil
 }
@@ -144,11 +148,11 @@ func (t *memTarget) commit() error {
 	}
 	t.done = true
 	err := t.live.ApplyDeltas(t.deltas, cgraph.IgnoreOpts{IgnoreDup: true})
-	t.deltas = nil
+	t.deltas, t.pend = nil, nil
 	return err
 }
 
-func (t *memTarget) abort() { t.deltas, t.done = nil, true }
+func (t *memTarget) abort() { t.deltas, t.pend, t.done = nil, nil, true }
 
 // boltTarget imports into a bolt store by building the result in a copy.
 //
