@@ -30,6 +30,7 @@ type ioFlags struct {
 	note     string
 	base     string
 	relative bool
+	expand   string
 	from     string
 	hops     int
 	nodes    string
@@ -43,6 +44,7 @@ func (f *ioFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&f.note, "note", "", "import: a note on the import's Source")
 	fs.StringVar(&f.base, "base", "", "import: resolve relative IRIs against this IRI")
 	fs.BoolVar(&f.relative, "relative-iris", false, "import: keep relative IRIs as written")
+	fs.StringVar(&f.expand, "expand-context", "", "import: a JSON-LD context file applied before each JSON-LD document's own")
 	fs.StringVar(&f.from, "from", "", "export: the node whose neighbourhood to export")
 	fs.IntVar(&f.hops, "hops", 1, "export: how many edges away from --from")
 	fs.StringVar(&f.nodes, "nodes", "", "export: comma-separated nodes")
@@ -55,6 +57,13 @@ func runImport(c *command) error {
 		return usageError("give the files to import: reelgraph import FILE... [--format F] [--map MAP.toml] [--note TEXT]")
 	}
 	opt := data.ReadOptions{Format: c.io.format, Base: c.io.base, KeepRelative: c.io.relative}
+	if c.io.expand != "" {
+		ec, err := data.LoadContext(c.io.expand)
+		if err != nil {
+			return err
+		}
+		opt.ExpandContext = ec
+	}
 	if c.io.mapFile != "" {
 		m, err := data.LoadMapping(c.io.mapFile)
 		if err != nil {
@@ -140,14 +149,19 @@ func importFile(ctx context.Context, s *graph.Store, path string, opt data.ReadO
 // its unlabelled quads: named after the file and identified by a digest
 // of its content, so that importing the same file again adds nothing. It
 // also makes the file's blank nodes its own: the digest scopes their
-// labels in opt. Only a regular file is read (data.OpenRegular): a pipe
-// could be read only once, and /dev/zero never ends.
+// labels in opt; and gives the file its own IRI, the base of a Turtle,
+// TriG, RDF/XML or JSON-LD document that --base does not override. Only a
+// regular file is read (data.OpenRegular): a pipe could be read only
+// once, and /dev/zero never ends.
 func fileSource(ctx context.Context, path string, opt *data.ReadOptions) (graph.ImportSource, error) {
 	digest, err := data.Digest(ctx, path)
 	if err != nil {
 		return graph.ImportSource{}, err
 	}
 	opt.BlankScope = data.BlankScope(digest)
+	if abs, err := filepath.Abs(path); err == nil && opt.DocumentIRI == "" {
+		opt.DocumentIRI = data.FileIRI(abs)
+	}
 	return graph.ImportSource{ID: graph.ID(graph.ImportNS + digest), Title: filepath.Base(path)}, nil
 }
 

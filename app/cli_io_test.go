@@ -191,3 +191,48 @@ func TestDigestStopsWhenCancelled(t *testing.T) {
 		t.Errorf("fileSource after cancel: %v, want context.Canceled", err)
 	}
 }
+
+// RDF documents with relative IRIs import against the file's own IRI or
+// --base; one whose IRIs cannot be made absolute fails instead of losing
+// statements.
+func TestImportRDFDocumentsCLI(t *testing.T) {
+	dir := t.TempDir()
+	db := "bolt:" + filepath.Join(dir, "store")
+	write := func(name, text string) string {
+		p := filepath.Join(dir, name)
+		os.WriteFile(p, []byte(text), 0o644)
+		return p
+	}
+	ttl := write("films.ttl", "@prefix s: <http://schema.org/> .\n<#heat> s:name \"Heat\" ; s:actor <#pacino> .\n")
+	jld := write("films.jsonld", `{"@context": {"@vocab": "http://schema.org/"}, "@id": "heat2", "name": "Heat 2", "actor": {"@id": "pacino"}}`)
+	ctx := write("ctx.json", `{"@context": {"title": "http://schema.org/name"}}`)
+	bare := write("bare.jsonld", `{"@id": "http://example.org/x", "title": "X"}`)
+	for _, tc := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{ttl}, "2 quads read, 2 added"},
+		{[]string{jld, "--base", "http://example.org/films/"}, "2 quads read, 2 added"},
+		{[]string{bare, "--expand-context", ctx}, "1 quads read, 1 added"},
+	} {
+		out, errs, code := run(t, append([]string{"--db", db, "import"}, tc.args...)...)
+		if code != 0 || !strings.Contains(out, tc.want) {
+			t.Errorf("import %v: exit %d, %s %s; want %q", tc.args, code, out, errs, tc.want)
+		}
+	}
+	out, _, _ := run(t, "--db", db, "show", "http://example.org/films/heat2")
+	if !strings.Contains(out, "Heat 2") {
+		t.Errorf("the JSON-LD document's relative @id was not resolved against --base:\n%s", out)
+	}
+	_, errs, code := run(t, "--db", db, "import", bare)
+	if code != 1 || !strings.Contains(errs, `the property "title" maps to no IRI`) {
+		t.Errorf("import of a document with an unmapped property: exit %d, %s", code, errs)
+	}
+	trig := filepath.Join(dir, "all.trig")
+	if _, errs, code := run(t, "--db", db, "export", "--all", "-o", trig); code != 0 {
+		t.Fatalf("export trig: exit %d, %s", code, errs)
+	}
+	if b, _ := os.ReadFile(trig); !strings.Contains(string(b), "@prefix schema: <http://schema.org/> .") {
+		t.Errorf("the TriG export lacks the schema: prefix:\n%.600s", b)
+	}
+}

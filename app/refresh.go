@@ -3,8 +3,6 @@ package app
 import (
 	"context"
 	"time"
-
-	"reelgraph/graph"
 )
 
 // refresher is what a store shared with other Reelgraphs offers to catch
@@ -45,9 +43,7 @@ func (u *ui) refresh(quiet bool) {
 // watchStore checks a store on a database server for others' writes every
 // refreshEvery while the app runs.
 func (u *ui) watchStore() {
-	switch u.ex.Location().Backend {
-	case graph.Postgres, graph.Cockroach:
-	default:
+	if !u.ex.Location().Shared() {
 		return
 	}
 	go func() {

@@ -15,6 +15,8 @@ import (
 
 	"github.com/cayleygraph/quad"
 	"github.com/cayleygraph/quad/nquads"
+
+	"reelgraph/graph/vocab"
 )
 
 // Thresholds the bundled graph must reach.
@@ -24,70 +26,60 @@ const (
 )
 
 const (
-	ns      = "urn:reelgraph:"
-	entNS   = ns + "id:"
-	srcNS   = ns + "src:"
-	vocabNS = ns + "vocab:"
+	entNS   = vocab.Ent
+	srcNS   = vocab.Src
+	vocabNS = vocab.Vocab
 
-	rdfType       = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
-	rdfsLabel     = "http://www.w3.org/2000/01/rdf-schema#label"
-	description   = "http://schema.org/description"
-	alternateName = "http://schema.org/alternateName"
-	publisher     = "http://schema.org/publisher"
-	datePublished = "http://schema.org/datePublished"
-	url           = "http://schema.org/url"
-	xsd           = "http://www.w3.org/2001/XMLSchema#"
+	rdfType       = vocab.Type
+	rdfsLabel     = vocab.Label
+	description   = vocab.Description
+	alternateName = vocab.AlternateName
+	publisher     = vocab.Publisher
+	datePublished = vocab.DatePublished
+	url           = vocab.URL
+	xsd           = vocab.XSD
 )
 
-// entityTypes are the types an entity may have (docs/VOCABULARY.md).
-var entityTypes = map[string]bool{
-	"Company": true, "Production": true, "AITool": true, "Person": true,
-	"Organization": true, "Controversy": true, "Event": true,
-	"LegalCase": true, "Technique": true, "Allegation": true,
-	"Legislation": true,
+// The vocabulary of docs/VOCABULARY.md, as package vocab names it, keyed
+// by term.
+var (
+	// entityTypes are the types an entity may have.
+	entityTypes = termSet(vocab.EntityTypes)
+	// relationPredicates are the predicates whose objects are entity IRIs.
+	relationPredicates = termSet(vocab.Relations)
+	// literalPredicates are the predicates whose objects are literals,
+	// with the datatype each must carry ("" for a plain string).
+	literalPredicates = byTerm(vocab.Literals)
+	// sourceNotes are the optional literal predicates that qualify a
+	// Source's metadata, with the values each may take.
+	sourceNotes = sourceNoteValues()
+)
+
+func termSet(iris []string) map[string]bool {
+	out := make(map[string]bool, len(iris))
+	for _, iri := range iris {
+		out[vocab.Term(iri)] = true
+	}
+	return out
 }
 
-// relationPredicates are the vocabulary predicates whose objects are
-// entity IRIs.
-var relationPredicates = map[string]bool{
-	"about": true, "acquired": true, "announced": true, "broader": true,
-	"createdBy": true, "criticized": true, "defendant": true,
-	"directedBy": true, "distributedBy": true, "founded": true,
-	"involves": true, "leads": true, "madeBy": true, "memberOf": true,
-	"partOf": true, "plaintiff": true, "praised": true, "producedBy": true,
-	"respondedTo": true, "starring": true, "statementBy": true,
-	"streamedOn": true, "subsidiaryOf": true, "successorOf": true,
-	"supported": true, "usedTechnique": true, "usedTool": true,
-	"vfxBy": true, "voicedBy": true,
-	"allegedBy": true, "allegedAgainst": true, "deniedBy": true,
-	"sponsoredBy": true, "signedBy": true, "affectedBy": true,
-	"investedIn": true, "optedOutOf": true, "basedOn": true,
+func byTerm(m map[string]string) map[string]string {
+	out := make(map[string]string, len(m))
+	for iri, v := range m {
+		out[vocab.Term(iri)] = v
+	}
+	return out
 }
 
-// literalPredicates are the vocabulary predicates whose objects are
-// literals, with the datatype each must carry ("" for a plain string).
-var literalPredicates = map[string]string{
-	"aiUse": "", "amount": xsd + "decimal", "country": "", "currency": "",
-	"date": xsd + "date", "dateBasis": "", "endDate": xsd + "date",
-	"forecastComparison": "", "growthPercent": xsd + "decimal",
-	"outcome": "", "policyChange": "", "quote": "",
-	"releaseDate": xsd + "date", "revenue": xsd + "decimal",
-	"startDate": xsd + "date", "status": "", "summary": "",
-	"titleBasis": "", "year": xsd + "gYear",
-	"sourceKind": "", "checked": "", "durationDays": xsd + "integer",
-	"eps": xsd + "decimal", "epsEstimate": xsd + "decimal",
-	"epsForecast": xsd + "decimal", "revenueEstimate": xsd + "decimal",
-	"revenueForecast": xsd + "decimal",
-	"operatingMarginPercent": xsd + "decimal",
-	"operatingMarginForecastPercent": xsd + "decimal",
-}
-
-// sourceNotes are the optional literal predicates that qualify a Source's
-// metadata (docs/VOCABULARY.md), with the values each may take.
-var sourceNotes = map[string]map[string]bool{
-	"dateBasis":  {"event": true},
-	"titleBasis": {"url": true, "description": true},
-	"sourceKind": {"primary": true, "outlet": true, "republication": true},
+func sourceNoteValues() map[string]map[string]bool {
+	out := make(map[string]map[string]bool)
+	for iri, values := range vocab.SourceNotes {
+		out[vocab.Term(iri)] = make(map[string]bool)
+		for _, v := range values {
+			out[vocab.Term(iri)][v] = true
+		}
+	}
+	return out
 }
 
 // graph is the parsed bundled dataset with a few indexes.
@@ -444,10 +436,12 @@ func TestPredicateKinds(t *testing.T) {
 			bad = !regexp.MustCompile(`^\d{4}$`).MatchString(v)
 		case xsd + "decimal":
 			bad = !regexp.MustCompile(`^-?\d+(\.\d+)?$`).MatchString(v)
+		case xsd + "integer":
+			bad = !regexp.MustCompile(`^-?\d+$`).MatchString(v)
 		case xsd + "anyURI":
 			bad = !strings.HasPrefix(v, "http")
 		default:
-			t.Errorf("quad %v: got datatype %s, want xsd:date, gYear, decimal or anyURI", q, ts.Type)
+			t.Errorf("quad %v: got datatype %s, want xsd:date, gYear, decimal, integer or anyURI", q, ts.Type)
 		}
 		if bad {
 			t.Errorf("quad %v: got %q, not a valid %s", q, v, ts.Type)

@@ -11,6 +11,8 @@ import (
 
 	"github.com/BurntSushi/toml"
 	"github.com/cayleygraph/quad"
+
+	"reelgraph/graph/vocab"
 )
 
 // Kinds of table a Mapping reads.
@@ -369,10 +371,10 @@ func (r *CSVReader) nodeRow(rec []string, cells map[string]int, label quad.Value
 }
 
 const (
-	iriLabel  = "http://www.w3.org/2000/01/rdf-schema#label"
-	iriType   = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
-	iriSource = "urn:reelgraph:vocab:Source"
-	iriURL    = "http://schema.org/url"
+	iriLabel  = vocab.Label
+	iriType   = vocab.Type
+	iriSource = vocab.Source
+	iriURL    = vocab.URL
 )
 
 // describe adds, once per document, that it is a Source, with its cell
@@ -386,7 +388,7 @@ func (r *CSVReader) describe(doc quad.Value, cell string) {
 		quad.Quad{Subject: doc, Predicate: quad.IRI(iriType), Object: quad.IRI(iriSource), Label: doc},
 		quad.Quad{Subject: doc, Predicate: quad.IRI(iriLabel), Object: quad.String(cell), Label: doc})
 	if strings.HasPrefix(cell, "http://") || strings.HasPrefix(cell, "https://") {
-		r.pending = append(r.pending, quad.Quad{Subject: doc, Predicate: quad.IRI(iriURL), Object: quad.TypedString{Value: quad.String(cell), Type: "http://www.w3.org/2001/XMLSchema#anyURI"}, Label: doc})
+		r.pending = append(r.pending, quad.Quad{Subject: doc, Predicate: quad.IRI(iriURL), Object: quad.TypedString{Value: quad.String(cell), Type: vocab.XSDAnyURI}, Label: doc})
 	}
 }
 

@@ -15,6 +15,8 @@ import (
 	_ "github.com/cayleygraph/quad/json"   // registers Cayley's JSON writer
 	_ "github.com/cayleygraph/quad/jsonld" // registers the JSON-LD writer
 	_ "github.com/cayleygraph/quad/nquads" // registers the N-Quads writer
+
+	"reelgraph/graph/vocab"
 )
 
 // NewWriter returns a writer of quads in the named format into w. N-Quads
@@ -92,7 +94,7 @@ func (w *jsonldWriter) Close() error {
 	if err := json.Unmarshal(w.buf.Bytes(), &doc); err != nil {
 		return err
 	}
-	back, err := jsonldQuads(doc)
+	back, err := jsonldQuads(doc, JSONLDOptions{})
 	if err != nil {
 		return fmt.Errorf("data: JSON-LD %w: %v", ErrNotExpressible, err)
 	}
@@ -184,12 +186,11 @@ func (mw *modelWriter) Close() error {
 	return mw.write(mw.w, buildModel(mw.quads))
 }
 
-// Predicates the model reads; the graph package's vocabulary, in short.
+// Predicates the model reads, as the graph domain does.
 var (
-	labelPreds = []string{iriLabel, "http://schema.org/name", "https://schema.org/name", "http://xmlns.com/foaf/0.1/name",
-		"http://www.w3.org/2004/02/skos/core#prefLabel", "http://purl.org/dc/terms/title", "name"}
-	typePreds        = []string{iriType, "type"}
-	descriptionPreds = []string{"http://schema.org/description", "https://schema.org/description", "http://www.w3.org/2000/01/rdf-schema#comment", "http://purl.org/dc/terms/description"}
+	labelPreds       = vocab.LabelPredicates
+	typePreds        = vocab.TypePredicates
+	descriptionPreds = vocab.DescriptionPredicates
 )
 
 func rank(list []string, s string) int {
@@ -314,14 +315,8 @@ func appendUnique(list []string, s string) []string {
 	return append(list, s)
 }
 
-// localName returns the last segment of an IRI, as graph.LocalName does.
-func localName(id string) string {
-	s := strings.TrimRight(id, "/#:")
-	if i := strings.LastIndexAny(s, "/#:"); i >= 0 && i < len(s)-1 {
-		return s[i+1:]
-	}
-	return s
-}
+// localName returns the last segment of an IRI.
+func localName(id string) string { return vocab.LocalName(id) }
 
 // typeNames returns the local names of a node's types, joined.
 func (n *modelNode) typeNames() string {

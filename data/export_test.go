@@ -82,7 +82,7 @@ func export(t testing.TB, format string, qs []quad.Quad) []byte {
 
 func TestExportGolden(t *testing.T) {
 	qs := exportQuads(t)
-	for _, f := range []string{data.NQuads, data.JSONLD, data.JSON, data.GraphML, data.GML, data.DOT} {
+	for _, f := range []string{data.NQuads, data.JSONLD, data.JSON, data.GraphML, data.GML, data.DOT, data.Turtle, data.TriG} {
 		t.Run(f, func(t *testing.T) { golden(t, "export."+f, export(t, f, qs)) })
 	}
 	t.Run("csv", func(t *testing.T) {
@@ -254,7 +254,7 @@ func storeLines(t *testing.T, s *graph.Store) []string {
 func TestRoundTripBundled(t *testing.T) {
 	var b bytes.Buffer
 	b.ReadFrom(data.Bundled())
-	for _, f := range []string{data.NQuads, data.JSONLD} {
+	for _, f := range []string{data.NQuads, data.JSONLD, data.TriG} {
 		t.Run(f, func(t *testing.T) {
 			first, second := roundTrip(t, b.String()+exportNQ, f)
 			if f == data.JSONLD { // JSON-LD renames blank nodes
@@ -289,7 +289,7 @@ func FuzzRoundTrip(f *testing.F) {
 		if _, err := readAll(t, in, data.NQuadsOptions{}); err != nil {
 			return
 		}
-		for _, format := range []string{data.NQuads, data.JSONLD} {
+		for _, format := range []string{data.NQuads, data.JSONLD, data.TriG} {
 			first, second := roundTrip(t, in, format)
 			if format == data.JSONLD {
 				first, second = withoutBlanks(first), withoutBlanks(second)

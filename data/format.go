@@ -19,6 +19,8 @@ const (
 	NQuads   = "nquads"
 	NTriples = "ntriples"
 	JSONLD   = "jsonld"
+	Turtle   = "turtle"
+	TriG     = "trig"
 	JSON     = "json" // Cayley's JSON
 	CSV      = "csv"
 	TSV      = "tsv"
@@ -44,6 +46,8 @@ type Format struct {
 var Formats = []Format{
 	{Name: NQuads, Title: "N-Quads", Ext: []string{".nq", ".nquads"}, Import: true, Export: true, Reg: "nquads"},
 	{Name: NTriples, Title: "N-Triples", Ext: []string{".nt", ".ntriples"}, Import: true},
+	{Name: Turtle, Title: "Turtle", Ext: []string{".ttl", ".turtle"}, Import: true, Export: true, Reg: "turtle"},
+	{Name: TriG, Title: "TriG", Ext: []string{".trig"}, Import: true, Export: true, Reg: "trig"},
 	{Name: JSONLD, Title: "JSON-LD", Ext: []string{".jsonld"}, Import: true, Export: true, Reg: "jsonld"},
 	{Name: JSON, Title: "Cayley JSON", Ext: []string{".json"}, Import: true, Export: true, Reg: "json"},
 	{Name: CSV, Title: "CSV", Ext: []string{".csv"}, Import: true, Export: true},
@@ -109,6 +113,8 @@ func sniff(head []byte) string {
 		return ""
 	case s[0] == '<' && !bytes.HasPrefix(s, []byte("<?xml")), bytes.HasPrefix(s, []byte("_:")), s[0] == '#':
 		return NQuads
+	case bytes.HasPrefix(s, []byte("@prefix")), bytes.HasPrefix(s, []byte("@base")), hasKeyword(s, "PREFIX"), hasKeyword(s, "BASE"):
+		return Turtle
 	case s[0] == '{':
 		return JSONLD
 	case s[0] == '[':
@@ -127,6 +133,12 @@ func sniff(head []byte) string {
 	return ""
 }
 
+// hasKeyword reports whether s starts with the keyword w, in any case,
+// and a space.
+func hasKeyword(s []byte, w string) bool {
+	return len(s) > len(w) && bytes.EqualFold(s[:len(w)], []byte(w)) && (s[len(w)] == ' ' || s[len(w)] == '\t')
+}
+
 func looksLikeJSONLD(head []byte) bool {
 	return bytes.Contains(head, []byte(`"@context"`)) || bytes.Contains(head, []byte(`"@id"`)) ||
 		bytes.Contains(head, []byte(`"@graph"`)) || bytes.HasPrefix(bytes.TrimSpace(head), []byte("{"))
@@ -137,9 +149,18 @@ type ReadOptions struct {
 	// Format is a format's name; empty detects it (DetectFormat).
 	Format string
 	// Base and KeepRelative deal with relative IRIs in N-Quads and
-	// N-Triples, as NQuadsOptions says.
+	// N-Triples, as NQuadsOptions says. Base is also the base IRI of the
+	// formats that have one (Turtle, TriG, JSON-LD), overriding
+	// DocumentIRI.
 	Base         string
 	KeepRelative bool
+	// DocumentIRI is the IRI the file was read from (OpenFile sets its
+	// file: IRI): the base of a Turtle, TriG or JSON-LD document when Base
+	// is empty, as RFC 3986 (5.1.3) makes it.
+	DocumentIRI string
+	// ExpandContext is a JSON-LD context applied before a JSON-LD
+	// document's own (JSONLDOptions.ExpandContext).
+	ExpandContext any
 	// Mapping maps the columns of a CSV or TSV table; nil guesses it from
 	// the header (GuessMapping).
 	Mapping *Mapping
@@ -172,11 +193,14 @@ func NewReader(r io.Reader, name string, opt ReadOptions) (quad.ReadCloser, erro
 		return nil, fmt.Errorf("data: Reelgraph cannot import %q; it imports %s", format, FormatNames(func(f Format) bool { return f.Import }))
 	}
 	var qr quad.ReadCloser
-	switch FormatByName(format).Name {
+	format = FormatByName(format).Name
+	switch format {
 	case NQuads, NTriples:
 		qr = NewNQuadsReader(r, NQuadsOptions{Name: name, Triples: format == NTriples, Base: opt.Base, KeepRelative: opt.KeepRelative})
+	case Turtle, TriG:
+		qr = NewTurtleReader(r, TurtleOptions{Name: name, Base: opt.base(), TriG: format == TriG})
 	case JSONLD:
-		qr = NewJSONLDReader(r, name)
+		qr = NewJSONLDReader(r, JSONLDOptions{Name: name, Base: opt.base(), ExpandContext: opt.ExpandContext})
 	case JSON:
 		qr = NewJSONReader(r, name)
 	case CSV:
@@ -190,6 +214,14 @@ func NewReader(r io.Reader, name string, opt ReadOptions) (quad.ReadCloser, erro
 		qr = &scopedReader{ReadCloser: qr, scope: opt.BlankScope}
 	}
 	return qr, nil
+}
+
+// base is the base IRI of a document: Base, or else DocumentIRI.
+func (opt ReadOptions) base() string {
+	if opt.Base != "" {
+		return opt.Base
+	}
+	return opt.DocumentIRI
 }
 
 // scopedReader prefixes the labels of the blank nodes its reader yields.
@@ -217,6 +249,11 @@ func OpenFile(path string, opt ReadOptions) (quad.ReadCloser, error) {
 	f, err := OpenRegular(path)
 	if err != nil {
 		return nil, err
+	}
+	if opt.DocumentIRI == "" {
+		if abs, err := filepath.Abs(path); err == nil {
+			opt.DocumentIRI = FileIRI(abs)
+		}
 	}
 	r, err := NewReader(f, filepath.Base(path), opt)
 	if err != nil {

@@ -30,7 +30,7 @@ func FuzzJSONLD(f *testing.F) {
 		f.Add(tc.in)
 	}
 	f.Fuzz(func(t *testing.T, in string) {
-		got, err := readQuads(t, data.NewJSONLDReader(strings.NewReader(in), "f.jsonld"))
+		got, err := readQuads(t, data.NewJSONLDReader(strings.NewReader(in), data.JSONLDOptions{Name: "f.jsonld"}))
 		checkFuzzed(t, got, err)
 	})
 }

@@ -53,13 +53,18 @@ var jsonldTable = []struct {
 	{"remote context", `{"@context": "https://example.com/ctx.jsonld", "name": "x"}`, nil, "remote JSON-LD context https://example.com/ctx.jsonld"},
 	{"remote context in a list", `{"@context": [{"a": "http://e.org/a"}, "http://example.com/other"], "a": "x"}`, nil, "does not fetch anything from the network"},
 	{"not JSON", `{"@id": `, nil, "JSON-LD"},
-	{"relative IRI", `{"@id": "http://example.org/a", "http://example.org/p": {"@id": "rel"}}`, nil, ""},
+	{"relative IRI", `{"@id": "http://example.org/a", "http://example.org/p": {"@id": "rel"}}`, nil, `the @id "rel" cannot be made an absolute IRI`},
+	{"unmapped property", `{"@id": "http://example.org/a", "name": "Heat"}`, nil, `the property "name" maps to no IRI`},
+	{"JSON literal, canonical", `{"@context": {"@version": 1.1, "d": {"@id": "http://example.org/d", "@type": "@json"}}, "@id": "http://example.org/a", "d": {"b": [1.0, 1e21, 0.000001, "\u00e9\n"], "a": null, "@context": "http://example.com/not-a-context"}}`,
+		[]quad.Quad{{Subject: quad.IRI(ex + "a"), Predicate: quad.IRI(ex + "d"), Object: quad.TypedString{Value: `{"@context":"http://example.com/not-a-context","a":null,"b":[1,1e+21,0.000001,"é\n"]}`, Type: "http://www.w3.org/1999/02/22-rdf-syntax-ns#JSON"}}}, ""},
+	{"JSON literal, a number", `{"@context": {"@version": 1.1, "d": {"@id": "http://example.org/d", "@type": "@json"}}, "@id": "http://example.org/a", "d": 12.50}`,
+		[]quad.Quad{{Subject: quad.IRI(ex + "a"), Predicate: quad.IRI(ex + "d"), Object: quad.TypedString{Value: `12.5`, Type: "http://www.w3.org/1999/02/22-rdf-syntax-ns#JSON"}}}, ""},
 }
 
 func TestJSONLD(t *testing.T) {
 	for _, tc := range jsonldTable {
 		t.Run(tc.name, func(t *testing.T) {
-			got, err := readQuads(t, data.NewJSONLDReader(strings.NewReader(tc.in), "doc.jsonld"))
+			got, err := readQuads(t, data.NewJSONLDReader(strings.NewReader(tc.in), data.JSONLDOptions{Name: "doc.jsonld"}))
 			if tc.err != "" {
 				if err == nil || !strings.Contains(err.Error(), tc.err) || !strings.Contains(err.Error(), "doc.jsonld") {
 					t.Fatalf("got error %v, want one naming doc.jsonld and containing %q", err, tc.err)
@@ -74,9 +79,31 @@ func TestJSONLD(t *testing.T) {
 			}
 		})
 	}
-	_, err := readQuads(t, data.NewJSONLDReader(strings.NewReader(`{"@context": "http://example.com/c"}`), "x"))
+	_, err := readQuads(t, data.NewJSONLDReader(strings.NewReader(`{"@context": "http://example.com/c"}`), data.JSONLDOptions{Name: "x"}))
 	if !errors.Is(err, data.ErrRemoteContext) {
 		t.Errorf("got %v, want ErrRemoteContext", err)
+	}
+	_, err = readQuads(t, data.NewJSONLDReader(strings.NewReader(`{"@id": "a", "http://example.org/p": "x"}`), data.JSONLDOptions{Name: "x"}))
+	if !errors.Is(err, data.ErrUnresolved) {
+		t.Errorf("got %v, want ErrUnresolved", err)
+	}
+}
+
+// A document's base is --base, or else its own IRI; an expand context
+// maps its terms.
+func TestJSONLDBaseAndExpandContext(t *testing.T) {
+	const doc = `{"@id": "heat", "name": "Heat", "http://example.org/p": {"@id": "#x"}}`
+	got, err := readQuads(t, data.NewJSONLDReader(strings.NewReader(doc), data.JSONLDOptions{Name: "x", Base: "http://example.org/films/",
+		ExpandContext: map[string]any{"@context": map[string]any{"name": "http://schema.org/name"}}}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []quad.Quad{
+		{Subject: quad.IRI(ex + "films/heat"), Predicate: quad.IRI(ex + "p"), Object: quad.IRI(ex + "films/#x")},
+		{Subject: quad.IRI(ex + "films/heat"), Predicate: quad.IRI("http://schema.org/name"), Object: quad.String("Heat")},
+	}
+	if ok, why := isomorphic(got, want); !ok {
+		t.Errorf("%s", why)
 	}
 }
 

@@ -5,11 +5,14 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
 	"sort"
 	"strings"
 
 	"github.com/cayleygraph/quad"
 	"github.com/piprate/json-gold/ld"
+
+	"reelgraph/graph/vocab"
 )
 
 // MaxJSONLD caps the size of a JSON-LD document. A JSON-LD document is one
@@ -45,14 +48,19 @@ var bundledContexts = map[string]any{
 }
 
 // offlineLoader serves bundled contexts and refuses everything else: no
-// JSON-LD document ever makes Reelgraph touch the network.
-type offlineLoader struct{}
+// JSON-LD document ever makes Reelgraph touch the network. It keeps the
+// first refusal, so that the error says why whatever json-gold makes of it.
+type offlineLoader struct{ refused error }
 
-func (offlineLoader) LoadDocument(u string) (*ld.RemoteDocument, error) {
+func (l *offlineLoader) LoadDocument(u string) (*ld.RemoteDocument, error) {
 	if c, ok := bundledContexts[u]; ok {
 		return &ld.RemoteDocument{DocumentURL: u, Document: map[string]any{"@context": c}}, nil
 	}
-	return nil, fmt.Errorf("%w %s: Reelgraph does not fetch anything from the network; put the context in the file itself (bundled: %s)", ErrRemoteContext, u, strings.Join(bundledContextNames(), ", "))
+	err := fmt.Errorf("%w %s: Reelgraph does not fetch anything from the network; put the context in the file itself, or give it with --expand-context (bundled: %s)", ErrRemoteContext, u, strings.Join(bundledContextNames(), ", "))
+	if l.refused == nil {
+		l.refused = err
+	}
+	return nil, err
 }
 
 func bundledContextNames() []string {
@@ -64,10 +72,32 @@ func bundledContextNames() []string {
 	return names
 }
 
+// JSONLDOptions tune the JSON-LD reader.
+type JSONLDOptions struct {
+	// Name names the input in errors, usually the file name.
+	Name string
+	// Base is the document's base IRI: --base, or else the IRI of the file
+	// (ReadOptions.DocumentIRI). Empty: a relative IRI is an error.
+	Base string
+	// ExpandContext, if not nil, is a context (or a document with an
+	// @context) applied before the document's own, as JSON-LD's
+	// expandContext option is.
+	ExpandContext any
+}
+
+// ErrUnresolved is wrapped by the error of a JSON-LD document with an IRI
+// that is still relative once resolved against its base, or a property
+// that maps to no IRI: JSON-LD processors drop such statements; Reelgraph
+// refuses the document instead.
+var ErrUnresolved = errors.New("cannot be made an absolute IRI")
+
 // NewJSONLDReader reads a JSON-LD document into quads, offline, and checks
-// each with CheckQuad. Errors name the file.
-func NewJSONLDReader(r io.Reader, name string) quad.ReadCloser {
-	jr := &sliceReader{name: name}
+// each with CheckQuad. It never drops a statement without an error: a
+// property that maps to no IRI, or an IRI that stays relative, fails the
+// read (JSON-LD's processors drop them). JSON literals (@type @json) are
+// written in their canonical form (RFC 8785). Errors name the file.
+func NewJSONLDReader(r io.Reader, opt JSONLDOptions) quad.ReadCloser {
+	jr := &sliceReader{name: opt.Name}
 	b, err := io.ReadAll(io.LimitReader(r, MaxJSONLD+1))
 	if err == nil && len(b) > MaxJSONLD {
 		err = fmt.Errorf("the document is larger than %d MiB; split it, or convert it to N-Quads", MaxJSONLD>>20)
@@ -77,76 +107,48 @@ func NewJSONLDReader(r io.Reader, name string) quad.ReadCloser {
 		err = json.Unmarshal(b, &doc)
 	}
 	if err == nil {
-		err = checkContexts(doc)
-	}
-	if err == nil {
-		jr.quads, err = jsonldQuads(doc)
+		jr.quads, err = jsonldQuads(doc, opt)
 	}
 	if err != nil {
-		jr.err = &ParseError{File: name, Err: fmt.Errorf("JSON-LD: %w", err)}
+		jr.err = &ParseError{File: opt.Name, Err: fmt.Errorf("JSON-LD: %w", err)}
 	}
 	return jr
 }
 
-// checkContexts refuses, before json-gold sees the document, any @context
-// or @import that names a context Reelgraph does not bundle.
-func checkContexts(v any) error {
-	switch v := v.(type) {
-	case map[string]any:
-		for k, x := range v {
-			if k == "@context" || k == "@import" {
-				if err := checkContextRef(x); err != nil {
-					return err
-				}
-			}
-			if err := checkContexts(x); err != nil {
-				return err
-			}
-		}
-	case []any:
-		for _, x := range v {
-			if err := checkContexts(x); err != nil {
-				return err
-			}
-		}
-	}
-	return nil
-}
-
-func checkContextRef(v any) error {
-	switch v := v.(type) {
-	case string:
-		_, err := offlineLoader{}.LoadDocument(v)
-		return err
-	case []any:
-		for _, x := range v {
-			if err := checkContextRef(x); err != nil {
-				return err
-			}
-		}
-	}
-	return nil
-}
-
-func jsonldQuads(doc any) (quads []quad.Quad, err error) {
+// jsonldQuads expands doc (strictly: a property that maps to no IRI is an
+// error), checks that every IRI in it is absolute, makes its JSON literals
+// canonical and turns it into quads.
+func jsonldQuads(doc any, opt JSONLDOptions) (quads []quad.Quad, err error) {
 	defer func() {
 		if p := recover(); p != nil { // json-gold panics on some malformed documents
 			quads, err = nil, fmt.Errorf("malformed document: %v", p)
 		}
 	}()
-	opts := ld.NewJsonLdOptions("")
-	opts.DocumentLoader = offlineLoader{}
-	out, err := ld.NewJsonLdProcessor().ToRDF(doc, opts)
+	loader := &offlineLoader{}
+	opts := ld.NewJsonLdOptions(opt.Base)
+	opts.DocumentLoader = loader
+	opts.ExpandContext = opt.ExpandContext
+	err = checkRawContexts(doc)
+	var expanded []any
+	if err == nil {
+		expanded, err = ldExpand(doc, opts)
+	}
+	if err == nil && !hasRelativeVocab(doc) {
+		err = droppedProperty(doc, opt.ExpandContext)
+	}
+	if err == nil {
+		err = prepareExpanded(expanded, opt.Base != "")
+	}
+	var ds *ld.RDFDataset
+	if err == nil {
+		ds, err = ld.NewJsonLdApi().ToRDF(expanded, opts)
+	}
 	if err != nil {
-		var lderr *ld.JsonLdError
-		if errors.As(err, &lderr) {
-			if inner, ok := lderr.Details.(error); ok && errors.Is(inner, ErrRemoteContext) {
-				return nil, inner
-			}
+		if loader.refused != nil {
+			return nil, loader.refused
 		}
 		return nil, err
 	}
-	ds := out.(*ld.RDFDataset)
 	names := make([]string, 0, len(ds.Graphs))
 	for g := range ds.Graphs {
 		names = append(names, g)
@@ -167,6 +169,251 @@ func jsonldQuads(doc any) (quads []quad.Quad, err error) {
 	return quads, nil
 }
 
+// unmappedVocab is the @vocab droppedProperty puts under a document's own
+// context to see which of its properties map to no IRI.
+const unmappedVocab = "urn:reelgraph:internal:unmapped:"
+
+// droppedProperty finds a property JSON-LD would drop because it maps to
+// no IRI: no term, no @vocab. It expands the document once more under a
+// context whose @vocab catches such keys. Keys the document drops on
+// purpose stay dropped: terms mapped to null, keys of the form @word
+// (which JSON-LD reserves), and those after an "@vocab": null.
+func droppedProperty(doc, expandContext any) error {
+	var user any = map[string]any{}
+	if expandContext != nil {
+		user = ld.CloneDocument(expandContext)
+		if m, ok := user.(map[string]any); ok {
+			if c, ok := m["@context"]; ok {
+				user = c
+			}
+		}
+	}
+	opts := ld.NewJsonLdOptions("http://reelgraph.invalid/")
+	opts.DocumentLoader = &offlineLoader{}
+	opts.ExpandContext = []any{map[string]any{"@vocab": unmappedVocab}, user}
+	expanded, err := ldExpand(doc, opts)
+	if err != nil {
+		return nil // the document's own expansion says what is wrong
+	}
+	return findUnmapped(expanded)
+}
+
+func findUnmapped(v any) error {
+	switch v := v.(type) {
+	case []any:
+		for _, x := range v {
+			if err := findUnmapped(x); err != nil {
+				return err
+			}
+		}
+	case map[string]any:
+		if _, ok := v["@value"]; ok {
+			return nil
+		}
+		for k, x := range v {
+			if rest, ok := strings.CutPrefix(k, unmappedVocab); ok {
+				return fmt.Errorf("the property %q maps to no IRI, and JSON-LD would drop its statements; map it in the @context (or give the document an @vocab), or map it to null to drop it on purpose: %w", rest, ErrUnresolved)
+			}
+			if err := findUnmapped(x); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// ldExpand is json-gold's JsonLdProcessor.Expand for a document already
+// parsed (and without its copy of opts).
+func ldExpand(doc any, opts *ld.JsonLdOptions) ([]any, error) {
+	ctx := ld.NewContext(nil, opts)
+	if opts.ExpandContext != nil {
+		ex := ld.CloneDocument(opts.ExpandContext)
+		if m, ok := ex.(map[string]any); ok {
+			if c, ok := m["@context"]; ok {
+				ex = c
+			}
+		}
+		var err error
+		if ctx, err = ctx.Parse(ex); err != nil {
+			return nil, err
+		}
+	}
+	expanded, err := ld.NewJsonLdApi().Expand(ctx, "", doc, opts, false, nil)
+	if err != nil {
+		return nil, err
+	}
+	m, isMap := expanded.(map[string]any)
+	if g, ok := m["@graph"]; isMap && ok && len(m) == 1 {
+		expanded = g
+	} else if isMap && len(m) == 0 || expanded == nil {
+		return nil, nil
+	}
+	if list, ok := expanded.([]any); ok {
+		return list, nil
+	}
+	return []any{expanded}, nil
+}
+
+// rdfJSON is the datatype of JSON literals. json-gold would parse and
+// canonicalise again a literal of that type (and fail on any that is not
+// an object), so prepareExpanded types them jsonPlaceholder, which
+// ldValue turns back into rdfJSON.
+const (
+	rdfJSON         = rdfNS + "JSON"
+	jsonPlaceholder = "urn:reelgraph:internal:rdf-json"
+)
+
+// prepareExpanded walks an expanded document: every node's @id, every
+// @type and every graph name must be an absolute IRI or a blank node (a
+// JSON-LD processor would drop the statement silently), and each JSON
+// literal's value becomes its canonical text.
+func prepareExpanded(v any, hasBase bool) error {
+	switch v := v.(type) {
+	case []any:
+		for _, x := range v {
+			if err := prepareExpanded(x, hasBase); err != nil {
+				return err
+			}
+		}
+	case map[string]any:
+		if val, ok := v["@value"]; ok {
+			switch t := v["@type"]; t {
+			case "@json":
+				s, err := canonicalJSON(val)
+				if err != nil {
+					return err
+				}
+				v["@value"], v["@type"] = s, jsonPlaceholder
+			case nil:
+			default:
+				ts, ok := t.(string)
+				if !ok {
+					return fmt.Errorf("a value has more than one @type")
+				}
+				return checkLDIRI("datatype", ts)
+			}
+			return nil
+		}
+		for k, x := range v {
+			switch k {
+			case "@id":
+				// json-gold leaves "" for an @id of the form @word, which
+				// JSON-LD ignores on purpose; with a base, "" is nothing else.
+				if s, ok := x.(string); ok && !(s == "" && hasBase) {
+					if err := checkLDIRI("@id", s); err != nil {
+						return err
+					}
+				}
+				continue
+			case "@type":
+				if ts, ok := x.([]any); ok {
+					for _, t := range ts {
+						if s, ok := t.(string); ok {
+							if err := checkLDIRI("@type", s); err != nil {
+								return err
+							}
+						}
+					}
+				}
+				continue
+			}
+			if !strings.HasPrefix(k, "@") {
+				if err := checkLDIRI("property", k); err != nil {
+					return err
+				}
+			}
+			if err := prepareExpanded(x, hasBase); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// checkRawContexts refuses the term definitions json-gold lets through
+// but JSON-LD 1.1 forbids: the empty term, and @type defined as anything
+// but a @set container.
+func checkRawContexts(v any) error {
+	switch v := v.(type) {
+	case []any:
+		for _, x := range v {
+			if err := checkRawContexts(x); err != nil {
+				return err
+			}
+		}
+	case map[string]any:
+		for k, x := range v {
+			if k == "@context" {
+				if err := checkContextDefs(x); err != nil {
+					return err
+				}
+			}
+			if err := checkRawContexts(x); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+func checkContextDefs(c any) error {
+	switch c := c.(type) {
+	case []any:
+		for _, x := range c {
+			if err := checkContextDefs(x); err != nil {
+				return err
+			}
+		}
+	case map[string]any:
+		if _, ok := c[""]; ok {
+			return fmt.Errorf("invalid term definition: the empty term")
+		}
+		if t, ok := c["@type"]; ok {
+			if m, ok := t.(map[string]any); !ok || m["@container"] != "@set" {
+				return fmt.Errorf("keyword redefinition: @type may only be given a @set container")
+			}
+		}
+	}
+	return nil
+}
+
+// hasRelativeVocab reports whether a context of the document sets an
+// @vocab relative to another: every key then maps to an IRI, and
+// droppedProperty's catch-all would only get in the way.
+func hasRelativeVocab(v any) bool {
+	switch v := v.(type) {
+	case []any:
+		for _, x := range v {
+			if hasRelativeVocab(x) {
+				return true
+			}
+		}
+	case map[string]any:
+		if s, ok := v["@vocab"].(string); ok && !isAbsoluteIRI(s) && !strings.HasPrefix(s, "_:") {
+			return true
+		}
+		for _, x := range v {
+			if hasRelativeVocab(x) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func checkLDIRI(what, s string) error {
+	if strings.HasPrefix(s, "_:") {
+		return nil
+	}
+	if isAbsoluteIRI(s) {
+		if strings.IndexFunc(s, func(r rune) bool { return !iriChar(r) }) >= 0 {
+			return fmt.Errorf("the %s <%s> holds characters IRIs may not hold", what, s)
+		}
+		return nil
+	}
+	return fmt.Errorf("the %s %q %w: give the document a base (@base, --base) or map the term in its @context", what, s, ErrUnresolved)
+}
+
 // ldValue turns a json-gold term into a raw quad value.
 func ldValue(n ld.Node) quad.Value {
 	switch n := n.(type) {
@@ -178,6 +425,8 @@ func ldValue(n ld.Node) quad.Value {
 		switch {
 		case n.Language != "":
 			return quad.LangString{Value: quad.String(n.Value), Lang: n.Language}
+		case n.Datatype == jsonPlaceholder:
+			return quad.TypedString{Value: quad.String(n.Value), Type: rdfJSON}
 		case n.Datatype != "" && n.Datatype != XSDString:
 			return quad.TypedString{Value: quad.String(n.Value), Type: quad.IRI(n.Datatype)}
 		}
@@ -188,7 +437,7 @@ func ldValue(n ld.Node) quad.Value {
 
 // XSDString is the datatype of plain literals, which RDF 1.1 writes
 // without one.
-const XSDString = "http://www.w3.org/2001/XMLSchema#string"
+const XSDString = vocab.XSDString
 
 // sliceReader yields quads read beforehand, checking each.
 type sliceReader struct {
@@ -215,3 +464,21 @@ func (r *sliceReader) ReadQuad() (quad.Quad, error) {
 }
 
 func (r *sliceReader) Close() error { r.quads = nil; return nil }
+
+// LoadContext reads a JSON-LD context file for ReadOptions.ExpandContext:
+// a context, or a document with an @context. Its own remote contexts are
+// refused, as a document's are.
+func LoadContext(path string) (any, error) {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return nil, fmt.Errorf("data: JSON-LD context: %w", err)
+	}
+	var c any
+	if err := json.Unmarshal(b, &c); err != nil {
+		return nil, &ParseError{File: path, Err: fmt.Errorf("JSON-LD context: %w", err)}
+	}
+	if _, ok := c.(map[string]any); !ok {
+		return nil, &ParseError{File: path, Err: fmt.Errorf("JSON-LD context: expected a JSON object")}
+	}
+	return c, nil
+}

@@ -302,8 +302,7 @@ func TestAdjacencyMatchesQuads(t *testing.T) {
 			if _, err = s.Load(ctx, &quadSlice{q: randomQuads(rng, 30)}); err != nil {
 				t.Fatal(err)
 			}
-			s.qs.Close() // a crash: the snapshot is not saved
-			s.lock.Close()
+			s.be.Close() // a crash: the snapshot is not saved
 			if s, err = Open(ctx, loc, Options{}); err != nil {
 				t.Fatal(err)
 			}

@@ -4,13 +4,16 @@ import (
 	"context"
 	"crypto/rand"
 	"encoding/hex"
-	"errors"
 	"fmt"
 	"io"
 	"time"
 
 	"github.com/cayleygraph/cayley/graph/iterator"
 	"github.com/cayleygraph/quad"
+
+	"reelgraph/graph/vocab"
+
+	"reelgraph/graph/internal/backend"
 )
 
 // ImportSource describes an import as a cited document: the Source that
@@ -83,7 +86,7 @@ type LookAlike struct {
 }
 
 // ImportNS prefixes the IRIs minted for import Sources.
-const ImportNS = NS + "import:"
+const ImportNS = vocab.Import
 
 // Import reads every quad of r into the store, atomically: the store gains
 // them all or, after an error, a cancelled ctx or a crash, nothing. Quads
@@ -92,8 +95,10 @@ const ImportNS = NS + "import:"
 // runs and see the new quads only once they have all landed. One import or
 // Load runs at a time.
 //
-// On disk the import is built in a copy of the store and swapped in whole
-// (see importTarget); in memory it is applied in one transaction at the end.
+// Each backend writes it its own way (see backend.Target): on disk it is
+// built in a copy of the store and swapped in whole; in PostgreSQL it is
+// one bulk transaction; in memory it is applied in one transaction at the
+// end.
 // Neither needs memory in proportion to the input, beyond what the in-memory
 // store itself holds.
 func (s *Store) Import(ctx context.Context, r quad.Reader, opt ImportOptions) (ImportSummary, error) {
@@ -131,8 +136,8 @@ func (src ImportSource) describe() []quad.Quad {
 	qs := []quad.Quad{
 		{Subject: id, Predicate: quad.IRI(Type), Object: quad.IRI(TypeSource), Label: id},
 		{Subject: id, Predicate: quad.IRI(Label), Object: quad.String(src.Title), Label: id},
-		{Subject: id, Predicate: quad.IRI(DatePublished), Object: quad.TypedString{Value: quad.String(src.Time.Format("2006-01-02")), Type: XSD + "date"}, Label: id},
-		{Subject: id, Predicate: quad.IRI(Schema + "dateCreated"), Object: quad.TypedString{Value: quad.String(src.Time.Format(time.RFC3339)), Type: XSD + "dateTime"}, Label: id},
+		{Subject: id, Predicate: quad.IRI(DatePublished), Object: quad.TypedString{Value: quad.String(src.Time.Format("2006-01-02")), Type: vocab.XSDDate}, Label: id},
+		{Subject: id, Predicate: quad.IRI(vocab.DateCreated), Object: quad.TypedString{Value: quad.String(src.Time.Format(time.RFC3339)), Type: vocab.XSDDateTime}, Label: id},
 	}
 	if src.Note != "" {
 		qs = append(qs, quad.Quad{Subject: id, Predicate: quad.IRI(Description), Object: quad.String(src.Note), Label: id})
@@ -146,7 +151,7 @@ type importer struct {
 	opt   ImportOptions
 	src   ImportSource
 	start time.Time
-	t     importTarget
+	t     backend.Target
 
 	sum        ImportSummary
 	unlabelled bool
@@ -163,23 +168,23 @@ type importer struct {
 }
 
 func (im *importer) run(ctx context.Context, r quad.Reader) (ImportSummary, error) {
-	t, err := im.s.newTarget()
+	t, err := im.s.be.NewImport(ctx)
 	if err != nil {
 		return ImportSummary{}, err
 	}
 	im.t = t
-	defer t.abort()
+	defer t.Abort()
 	im.labels = make(map[ID]struct{})
 	im.named = make(map[quad.Quad]struct{})
 	im.candidate = make(map[LookAlike]struct{})
-	before, err := t.count(ctx)
+	before, err := t.Count(ctx)
 	if err != nil {
 		return ImportSummary{}, err
 	}
 	if err := im.readAll(ctx, r); err != nil {
 		return ImportSummary{}, err
 	}
-	mid, err := t.count(ctx)
+	mid, err := t.Count(ctx)
 	if err != nil {
 		return ImportSummary{}, err
 	}
@@ -194,7 +199,7 @@ func (im *importer) run(ctx context.Context, r quad.Reader) (ImportSummary, erro
 		}
 		im.sum.NewEntities = entities
 	}
-	after, err := t.count(ctx)
+	after, err := t.Count(ctx)
 	if err != nil {
 		return ImportSummary{}, err
 	}
@@ -203,7 +208,7 @@ func (im *importer) run(ctx context.Context, r quad.Reader) (ImportSummary, erro
 	}
 	lookalikes := im.lookAlikes()
 	counts := im.newLabelCounts()
-	if err := t.commit(); err != nil {
+	if err := t.Commit(); err != nil {
 		return ImportSummary{}, err
 	}
 	im.s.indexImported(ctx, im.names, &im.edges, im.labels, counts)
@@ -315,7 +320,7 @@ func (im *importer) flush(batch []quad.Quad) error {
 			continue
 		}
 		seen[q.Subject] = struct{}{}
-		known, err := im.t.known(q.Subject)
+		known, err := im.t.Known(q.Subject)
 		if err != nil {
 			return err
 		}
@@ -323,7 +328,7 @@ func (im *importer) flush(batch []quad.Quad) error {
 			im.sum.NewEntities++
 		}
 	}
-	return im.t.add(batch)
+	return im.t.Add(batch)
 }
 
 func (im *importer) report(final bool) {
@@ -376,9 +381,9 @@ func (im *importer) lookAlikes() []LookAlike {
 // import that was new to the store, if the target counted them.
 func (im *importer) newLabelCounts() map[ID]int {
 	counts := make(map[ID]int)
-	if c, ok := im.t.(labelCounter); ok {
+	if c, ok := im.t.(backend.LabelCounter); ok {
 		for l := range im.labels {
-			if n, ok := c.newLabel(value(l)); ok {
+			if n, ok := c.NewLabel(value(l)); ok {
 				counts[l] = n
 			}
 		}
@@ -419,6 +424,3 @@ func (s *Store) countLabel(ctx context.Context, l ID) int {
 	n, _ := iterator.Iterate(ctx, s.qs.QuadIterator(quad.Label, ref)).Count()
 	return int(n)
 }
-
-// errImportDone is returned by a target used after commit or abort.
-var errImportDone = errors.New("import already finished")

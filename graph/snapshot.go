@@ -11,11 +11,11 @@ import (
 	"path/filepath"
 )
 
-// The index of a bolt store (names, types, counts and edges) is kept
-// beside it in a snapshot file, so
+// The index of a store on disk (names, types, counts and edges) is kept
+// beside it in a snapshot file, in the directory its backend gives, so
 // that opening the store reads one small file instead of every quad. The
-// snapshot records the store's quad count and the size and modification
-// time of its bolt file when it was taken; any write to the store changes
+// snapshot records the store's quad count and the stamp of its files (the
+// size and modification time of a bolt file) when it was taken; any write to the store changes
 // one of them, and a snapshot that does not match is ignored and the index
 // built again from the quads. A store is written only through an open
 // Store, which holds the lock, keeps its index up to date as it writes, and
@@ -29,6 +29,7 @@ const (
 // snapshotKey identifies the state of a store a snapshot was taken of.
 type snapshotKey struct {
 	quads, size, mtime int64
+	dir                string // where the snapshot is kept
 }
 
 // openIndex fills the index from the snapshot when it matches the store,
@@ -61,21 +62,18 @@ func (s *Store) saveIndex(ctx context.Context) {
 	}
 }
 
-// snapshotKey returns the key of a bolt store's current state; it reports
-// false for other stores.
+// snapshotKey returns the key of the store's current state; it reports
+// false for stores whose backend keeps no snapshot.
 func (s *Store) snapshotKey(ctx context.Context) (snapshotKey, bool) {
-	if s.swap == nil {
+	dir, stamp, ok := s.be.Snapshot()
+	if !ok {
 		return snapshotKey{}, false
 	}
 	st, err := s.qs.Stats(ctx, false)
 	if err != nil || !st.Quads.Exact {
 		return snapshotKey{}, false
 	}
-	fi, err := os.Stat(filepath.Join(s.loc.Path, boltFile))
-	if err != nil {
-		return snapshotKey{}, false
-	}
-	return snapshotKey{st.Quads.Value, fi.Size(), fi.ModTime().UnixNano()}, true
+	return snapshotKey{st.Quads.Value, stamp.Size, stamp.ModTime, dir}, true
 }
 
 // saveSnapshot writes the index to the snapshot file, atomically.
@@ -87,7 +85,7 @@ func (s *Store) saveSnapshot(key snapshotKey) {
 	s.mu.Unlock()
 	sum := crc32.ChecksumIEEE(w.buf.Bytes())
 	w.buf.Write(binary.LittleEndian.AppendUint32(nil, sum))
-	path := filepath.Join(s.loc.Path, snapshotFile)
+	path := filepath.Join(key.dir, snapshotFile)
 	tmp := path + ".tmp"
 	if err := os.WriteFile(tmp, w.buf.Bytes(), 0o600); err != nil {
 		return
@@ -175,7 +173,7 @@ var errBadSnapshot = errors.New("snapshot unreadable")
 // loadSnapshot fills the index from the snapshot file if it was taken of
 // the store in state key.
 func (s *Store) loadSnapshot(key snapshotKey) error {
-	data, err := os.ReadFile(filepath.Join(s.loc.Path, snapshotFile))
+	data, err := os.ReadFile(filepath.Join(key.dir, snapshotFile))
 	if err != nil {
 		return err
 	}
@@ -186,7 +184,7 @@ func (s *Store) loadSnapshot(key snapshotKey) error {
 	}
 	// One string holds the whole file; every name is a slice of it.
 	r := snapshotReader{data: string(data[len(snapshotMagic):n])}
-	if got := (snapshotKey{int64(r.uint()), int64(r.uint()), int64(r.uint())}); got != key {
+	if got := (snapshotKey{int64(r.uint()), int64(r.uint()), int64(r.uint()), key.dir}); got != key {
 		return fmt.Errorf("snapshot of %+v, store is %+v", got, key)
 	}
 	names, text, kinds, labels := r.decode()

@@ -91,8 +91,7 @@ func TestSnapshotStale(t *testing.T) {
 	if _, err := s.Load(ctx, nquads.NewReader(strings.NewReader(more), false)); err != nil {
 		t.Fatal(err)
 	}
-	s.qs.Close() // no saveIndex: the crash
-	s.lock.Close()
+	s.be.Close() // no saveIndex: the crash
 	s = openSnapshotStore(t, dir)
 	defer s.Close()
 	if hits := s.text.Search("sora", 1); len(hits) != 1 {

@@ -1,81 +1,66 @@
 package graph
 
-import "strings"
+import "reelgraph/graph/vocab"
 
-// Namespaces of the vocabulary Reelgraph's bundled graph is written in.
-// docs/VOCABULARY.md describes every term.
+// Namespaces of the vocabulary Reelgraph's bundled graph is written in,
+// as package vocab names them. docs/VOCABULARY.md describes every term.
 const (
-	// NS is the namespace of the bundled graph's entities (NS + "id:slug"),
-	// sources (NS + "src:slug") and vocabulary (NS + "vocab:Term").
-	NS      = "urn:reelgraph:"
-	EntNS   = NS + "id:"
-	SrcNS   = NS + "src:"
-	VocabNS = NS + "vocab:"
+	NS      = vocab.NS
+	EntNS   = vocab.Ent
+	SrcNS   = vocab.Src
+	VocabNS = vocab.Vocab
 
-	RDF    = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
-	RDFS   = "http://www.w3.org/2000/01/rdf-schema#"
-	Schema = "http://schema.org/"
-	XSD    = "http://www.w3.org/2001/XMLSchema#"
-	FOAF   = "http://xmlns.com/foaf/0.1/"
-	SKOS   = "http://www.w3.org/2004/02/skos/core#"
-	DCT    = "http://purl.org/dc/terms/"
+	RDF    = vocab.RDF
+	RDFS   = vocab.RDFS
+	Schema = vocab.Schema
+	XSD    = vocab.XSD
+	FOAF   = vocab.FOAF
+	SKOS   = vocab.SKOS
+	DCT    = vocab.DCT
 )
 
 // Predicates the domain reads to describe a node.
 const (
-	Type          ID = RDF + "type"
-	Label         ID = RDFS + "label"
-	Description   ID = Schema + "description"
-	AlternateName ID = Schema + "alternateName"
-	Publisher     ID = Schema + "publisher"
-	DatePublished ID = Schema + "datePublished"
-	URL           ID = Schema + "url"
+	Type          ID = vocab.Type
+	Label         ID = vocab.Label
+	Description   ID = vocab.Description
+	AlternateName ID = vocab.AlternateName
+	Publisher     ID = vocab.Publisher
+	DatePublished ID = vocab.DatePublished
+	URL           ID = vocab.URL
 )
 
 // Entity types of the bundled graph.
 const (
-	TypeCompany      ID = VocabNS + "Company"
-	TypeProduction   ID = VocabNS + "Production"
-	TypeAITool       ID = VocabNS + "AITool"
-	TypePerson       ID = VocabNS + "Person"
-	TypeOrganization ID = VocabNS + "Organization"
-	TypeControversy  ID = VocabNS + "Controversy"
-	TypeEvent        ID = VocabNS + "Event"
-	TypeLegalCase    ID = VocabNS + "LegalCase"
-	TypeTechnique    ID = VocabNS + "Technique"
-	TypeSource       ID = VocabNS + "Source"
+	TypeCompany      ID = vocab.Company
+	TypeProduction   ID = vocab.Production
+	TypeAITool       ID = vocab.AITool
+	TypePerson       ID = vocab.Person
+	TypeOrganization ID = vocab.Organization
+	TypeControversy  ID = vocab.Controversy
+	TypeEvent        ID = vocab.Event
+	TypeLegalCase    ID = vocab.LegalCase
+	TypeTechnique    ID = vocab.Technique
+	TypeAllegation   ID = vocab.Allegation
+	TypeLegislation  ID = vocab.Legislation
+	TypeSource       ID = vocab.Source
 )
 
-// labelPredicates are read, in order of preference, for a node's label;
-// graphs in other vocabularies fall back down this list and finally to the
-// last segment of the node's IRI.
-var labelPredicates = []ID{
-	Label,
-	Schema + "name",
-	"https://schema.org/name",
-	FOAF + "name",
-	SKOS + "prefLabel",
-	DCT + "title",
-	"name",
-}
+// The predicates read, in order of preference, for a node's label, types,
+// one-line description and other names (see package vocab).
+var (
+	labelPredicates       = ids(vocab.LabelPredicates)
+	typePredicates        = ids(vocab.TypePredicates)
+	descriptionPredicates = ids(vocab.DescriptionPredicates)
+	aliasPredicates       = ids(vocab.AliasPredicates)
+)
 
-// typePredicates are read for a node's types.
-var typePredicates = []ID{Type, "type"}
-
-// descriptionPredicates are read for a node's one-line description.
-var descriptionPredicates = []ID{
-	Description,
-	"https://schema.org/description",
-	RDFS + "comment",
-	DCT + "description",
-}
-
-// aliasPredicates are read for a node's other names.
-var aliasPredicates = []ID{
-	AlternateName,
-	"https://schema.org/alternateName",
-	SKOS + "altLabel",
-	FOAF + "nick",
+func ids(list []string) []ID {
+	out := make([]ID, len(list))
+	for i, s := range list {
+		out[i] = ID(s)
+	}
+	return out
 }
 
 func contains(list []ID, id ID) bool {
@@ -89,33 +74,8 @@ func contains(list []ID, id ID) bool {
 
 // LocalName returns the last segment of an IRI: what follows its last '/',
 // '#' or ':'. It is the label of last resort.
-func LocalName(id ID) string {
-	s := strings.TrimRight(string(id), "/#:")
-	if i := strings.LastIndexAny(s, "/#:"); i >= 0 && i < len(s)-1 {
-		return s[i+1:]
-	}
-	return s
-}
+func LocalName(id ID) string { return vocab.LocalName(string(id)) }
 
 // Humanize turns a vocabulary term such as "usedToolIn" or "directed_by"
 // into words a person reads: "used tool in", "directed by".
-func Humanize(term string) string {
-	var b strings.Builder
-	prevLower := false
-	for _, r := range term {
-		switch {
-		case r == '_' || r == '-':
-			b.WriteByte(' ')
-			prevLower = false
-			continue
-		case r >= 'A' && r <= 'Z' && prevLower:
-			b.WriteByte(' ')
-			r += 'a' - 'A'
-		case r >= 'A' && r <= 'Z':
-			// keep acronyms and leading capitals as written
-		}
-		prevLower = r >= 'a' && r <= 'z'
-		b.WriteRune(r)
-	}
-	return b.String()
-}
+func Humanize(term string) string { return vocab.Humanize(term) }

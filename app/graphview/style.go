@@ -11,10 +11,12 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/theme"
+
+	"reelgraph/graph/vocab"
 )
 
 // Vocab is the namespace of the kinds KindStyle knows.
-const Vocab = "urn:reelgraph:vocab:"
+const Vocab = vocab.Vocab
 
 // Sizes of a node's drawing, in pixels at zoom 1.
 const (
@@ -36,19 +38,22 @@ type kindStyle struct {
 	icon  fyne.ThemeIconName
 }
 
-// kinds maps the known kinds' last IRI segments to their styles. The colours
-// are mid-tones that carry a white icon in light and dark themes alike.
+// kinds maps the known kinds (package vocab's types) to their styles. The
+// colours are mid-tones that carry a white icon in light and dark themes
+// alike.
 var kinds = map[string]kindStyle{
-	"Company":      {"Company", color.NRGBA{0x3b, 0x73, 0xb9, 0xff}, theme.IconNameHome},
-	"Production":   {"Production", color.NRGBA{0xf0, 0x70, 0x20, 0xff}, theme.IconNameMediaVideo},
-	"AITool":       {"AI tool", color.NRGBA{0x8e, 0x5c, 0xc2, 0xff}, theme.IconNameComputer},
-	"Person":       {"Person", color.NRGBA{0x3f, 0x9b, 0x4a, 0xff}, theme.IconNameAccount},
-	"Organization": {"Organization", color.NRGBA{0x16, 0xa3, 0x94, 0xff}, theme.IconNameGrid},
-	"Controversy":  {"Controversy", color.NRGBA{0xd6, 0x3c, 0x3c, 0xff}, theme.IconNameWarning},
-	"Event":        {"Event", color.NRGBA{0xcf, 0xa6, 0x00, 0xff}, theme.IconNameCalendar},
-	"LegalCase":    {"Legal case", color.NRGBA{0x8a, 0x5a, 0x3c, 0xff}, theme.IconNameDocument},
-	"Technique":    {"Technique", color.NRGBA{0xc9, 0x4f, 0x8a, 0xff}, theme.IconNameSettings},
-	"Source":       {"Source", color.NRGBA{0x6e, 0x75, 0x80, 0xff}, theme.IconNameFileText},
+	vocab.Company:      {"Company", color.NRGBA{0x3b, 0x73, 0xb9, 0xff}, theme.IconNameHome},
+	vocab.Production:   {"Production", color.NRGBA{0xf0, 0x70, 0x20, 0xff}, theme.IconNameMediaVideo},
+	vocab.AITool:       {"AI tool", color.NRGBA{0x8e, 0x5c, 0xc2, 0xff}, theme.IconNameComputer},
+	vocab.Person:       {"Person", color.NRGBA{0x3f, 0x9b, 0x4a, 0xff}, theme.IconNameAccount},
+	vocab.Organization: {"Organization", color.NRGBA{0x16, 0xa3, 0x94, 0xff}, theme.IconNameGrid},
+	vocab.Controversy:  {"Controversy", color.NRGBA{0xd6, 0x3c, 0x3c, 0xff}, theme.IconNameWarning},
+	vocab.Event:        {"Event", color.NRGBA{0xcf, 0xa6, 0x00, 0xff}, theme.IconNameCalendar},
+	vocab.LegalCase:    {"Legal case", color.NRGBA{0x8a, 0x5a, 0x3c, 0xff}, theme.IconNameDocument},
+	vocab.Technique:    {"Technique", color.NRGBA{0xc9, 0x4f, 0x8a, 0xff}, theme.IconNameSettings},
+	vocab.Allegation:   {"Allegation", color.NRGBA{0x9a, 0x1f, 0x5e, 0xff}, theme.IconNameError},
+	vocab.Legislation:  {"Legislation", color.NRGBA{0x2a, 0x3f, 0x80, 0xff}, theme.IconNameList},
+	vocab.Source:       {"Source", color.NRGBA{0x6e, 0x75, 0x80, 0xff}, theme.IconNameFileText},
 }
 
 // unknownKind is the style of a node whose kind is not known.
@@ -68,21 +73,15 @@ func styleOf(kind string) kindStyle {
 	if kind == "" {
 		return unknownKind
 	}
-	if s, ok := kinds[strings.TrimPrefix(kind, Vocab)]; ok && strings.HasPrefix(kind, Vocab) {
+	if s, ok := kinds[kind]; ok {
 		return s
 	}
-	return kindStyle{name: lastSegment(kind), color: hashColor(kind), icon: theme.IconNameFile}
+	return kindStyle{name: vocab.LocalName(kind), color: hashColor(kind), icon: theme.IconNameFile}
 }
 
 // iconFor returns the named theme icon coloured to sit on a kind's swatch.
 func iconFor(name fyne.ThemeIconName) fyne.Resource {
 	return theme.NewColoredResource(theme.Icon(name), theme.ColorNameForegroundOnPrimary)
-}
-
-// lastSegment returns what follows the last '/', '#' or ':' of an IRI.
-func lastSegment(iri string) string {
-	i := strings.LastIndexAny(strings.TrimRight(iri, "/#:"), "/#:")
-	return strings.TrimRight(iri[i+1:], "/#:")
 }
 
 // hashColor derives a stable mid-tone colour from s.
@@ -133,7 +132,7 @@ func compareKinds(a, b string) int {
 // nodeLabel returns the text under a node: its label, else its ID's last
 // segment, cut short with an ellipsis past labelMaxRunes.
 func nodeLabel(n Node) string {
-	return shorten(cmpOr(n.Label, lastSegment(n.ID)), labelMaxRunes)
+	return shorten(cmpOr(n.Label, vocab.LocalName(n.ID)), labelMaxRunes)
 }
 
 // shorten cuts s to at most max runes, ending with "…" when cut.
@@ -146,7 +145,7 @@ func shorten(s string, max int) string {
 }
 
 // edgeLabel returns the human text for an edge's predicate.
-func edgeLabel(e Edge) string { return cmpOr(e.Label, lastSegment(e.Predicate)) }
+func edgeLabel(e Edge) string { return cmpOr(e.Label, vocab.LocalName(e.Predicate)) }
 
 // joinLabels joins the predicate labels of edges drawn as one.
 func joinLabels(edges []Edge) string {

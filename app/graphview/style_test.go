@@ -3,11 +3,21 @@ package graphview
 import (
 	"image/color"
 	"math"
+	"slices"
 	"testing"
+
+	"reelgraph/graph/vocab"
 )
 
-var knownKinds = []string{"Company", "Production", "AITool", "Person", "Organization",
-	"Controversy", "Event", "LegalCase", "Technique", "Source"}
+// knownKinds are the local names of the vocabulary's types: every one has
+// a style of its own.
+var knownKinds = func() []string {
+	var out []string
+	for _, t := range append(slices.Clone(vocab.EntityTypes), vocab.Source) {
+		out = append(out, vocab.Term(t))
+	}
+	return out
+}()
 
 func TestKindStyleDistinctColours(t *testing.T) {
 	seen := make(map[color.Color]string)
