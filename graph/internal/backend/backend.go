@@ -36,6 +36,16 @@ var (
 	ErrImportDone = errors.New("import already finished")
 )
 
+// Faults lets the tests of a backend inject a fault at a point that no
+// reader or server outside the backend can reach in step: a hook runs
+// there, and the code waits for it. Nil hooks do nothing; only tests set
+// them, and not while a backend is in use.
+var Faults struct {
+	// InCopy runs while a bulk load's COPY of a batch's quads is open on
+	// the server, before its first row is sent.
+	InCopy func()
+}
+
 // Config says which store to open.
 type Config struct {
 	// Path is the directory of a store on disk; empty for the others.
