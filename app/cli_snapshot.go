@@ -109,7 +109,7 @@ func neighbourhoodScene(ctx context.Context, s *graph.Store, id graph.ID, hops i
 		if len(b.Types) > 0 {
 			kind = string(b.Types[0])
 		}
-		col, _, _ := graphview.KindStyle(kind)
+		col := graphview.KindColor(kind)
 		p, _ := l.Position(string(n))
 		sc.Nodes = append(sc.Nodes, snapshot.Node{ID: string(n), Label: b.Label, X: p.X, Y: p.Y, Color: col, Emphasis: n == id})
 	}

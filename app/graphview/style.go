@@ -68,6 +68,10 @@ func KindStyle(kind string) (color.Color, fyne.Resource, string) {
 	return s.color, iconFor(s.icon), s.name
 }
 
+// KindColor returns the colour KindStyle gives kind, without touching the
+// theme: it needs no running Fyne app, as the snapshot command has none.
+func KindColor(kind string) color.Color { return styleOf(kind).color }
+
 // styleOf returns the style of kind.
 func styleOf(kind string) kindStyle {
 	if kind == "" {
