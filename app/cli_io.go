@@ -73,7 +73,7 @@ func runImport(c *command) error {
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
-	s, err := OpenStore(ctx, c.StoreFlags)
+	s, err := c.openStore(ctx)
 	if err != nil {
 		return err
 	}

@@ -236,3 +236,22 @@ func TestImportRDFDocumentsCLI(t *testing.T) {
 		t.Errorf("the TriG export lacks the schema: prefix:\n%.600s", b)
 	}
 }
+
+// TestNoteOnImportLeftovers: any command that opens the store removes what
+// an interrupted import left behind, and says so.
+func TestNoteOnImportLeftovers(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "store")
+	if _, errs, code := run(t, "--db", "bolt:"+dir, "--empty", "stats"); code != 0 {
+		t.Fatalf("stats: exit %d, %s", code, errs)
+	}
+	left := filepath.Join(dir, ".import-123")
+	os.Mkdir(left, 0o700)
+	os.WriteFile(filepath.Join(left, "indexes.bolt"), make([]byte, 1<<20), 0o600)
+	_, errs, code := run(t, "--db", "bolt:"+dir, "search", "x")
+	if code != 0 || !strings.Contains(errs, "reelgraph: note: removed 1 unfinished import (1.0 MB)") {
+		t.Errorf("search: exit %d, stderr %q; want a note on the removed import", code, errs)
+	}
+	if _, err := os.Stat(left); !os.IsNotExist(err) {
+		t.Errorf("the leftover is still there: %v", err)
+	}
+}

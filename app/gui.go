@@ -17,7 +17,7 @@ import (
 func runGUI(c *command) error {
 	a := fyneapp.NewWithID("app.reelgraph.explorer")
 	a.SetIcon(assets.Icon)
-	s, err := OpenStore(context.Background(), c.StoreFlags)
+	s, err := c.openStore(context.Background())
 	if err != nil {
 		fmt.Fprintf(os.Stderr, "reelgraph: %v\n", err)
 		showFatal(a, err)

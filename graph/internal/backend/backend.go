@@ -34,7 +34,18 @@ var (
 
 	// ErrImportDone is returned by a Target used after Commit or Abort.
 	ErrImportDone = errors.New("import already finished")
+
+	// ErrReadOnly is returned by NewImport of a store opened for reading
+	// only.
+	ErrReadOnly = errors.New("the store is read-only")
 )
+
+// Noter is a Store with something to tell the person who opened it: what
+// it cleaned up, or that it opened for reading only. Each note is a
+// sentence.
+type Noter interface {
+	Notes() []string
+}
 
 // Faults lets the tests of a backend inject a fault at a point that no
 // reader or server outside the backend can reach in step: a hook runs
