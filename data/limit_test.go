@@ -15,6 +15,7 @@ type endless struct {
 	head string
 	body string
 	n    int64
+	i    int // position in body
 }
 
 func (e *endless) Read(p []byte) (int, error) {
@@ -27,7 +28,7 @@ func (e *endless) Read(p []byte) (int, error) {
 		if e.head != "" {
 			c, e.head = e.head[0], e.head[1:]
 		} else {
-			c = e.body[int(e.n)%len(e.body)]
+			c, e.i = e.body[e.i], (e.i+1)%len(e.body)
 		}
 		p[i] = c
 		i++
@@ -53,6 +54,8 @@ func TestLimits(t *testing.T) {
 		{"tsv row", data.TSV, &endless{head: "from\tto\na\t", body: "x", n: huge}, data.ErrRowTooLong},
 		{"csv columns", data.CSV, strings.NewReader(columns), data.ErrTooManyColumns},
 		{"json element", data.JSON, &endless{head: `[{"subject":"<a>","predicate":"<p>","object":"`, body: "x", n: huge}, data.ErrRowTooLong},
+		{"turtle statement", data.Turtle, &endless{head: "<http://ex.org/a> <http://ex.org/p> ", body: "<http://ex.org/b>, ", n: huge}, data.ErrRowTooLong},
+		{"turtle literal", data.Turtle, &endless{head: `<http://ex.org/a> <http://ex.org/p> """`, body: "x\n", n: huge}, data.ErrRowTooLong},
 		{"nquads line", data.NQuads, &endless{head: `<http://ex.org/a> <http://ex.org/p> "`, body: "x", n: huge}, data.ErrLineTooLong},
 	} {
 		t.Run(c.name, func(t *testing.T) {
