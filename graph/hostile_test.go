@@ -110,6 +110,9 @@ func TestImportMemoryIsBounded(t *testing.T) {
 	if testing.Short() {
 		t.Skip("imports millions of quads")
 	}
+	if raceEnabled {
+		t.Skip("memory, not concurrency: the race detector multiplies it; make test runs this in its pass without -race")
+	}
 	for _, c := range hostileCases {
 		t.Run(c.name, func(t *testing.T) {
 			cmd := exec.Command(os.Args[0], "-test.run=^TestHostileHelper$", "-test.count=1")
