@@ -7,8 +7,13 @@ import (
 	"os"
 
 	"reelgraph/app"
+	"reelgraph/app/cli"
 )
 
 func main() {
-	os.Exit(app.Main(os.Args[1:], os.Stdout, os.Stderr))
+	args := os.Args[1:]
+	if cli.IsGUI(args) {
+		os.Exit(app.Main(args, os.Stderr))
+	}
+	os.Exit(cli.Main(args, os.Stdout, os.Stderr))
 }

@@ -1,8 +1,11 @@
+//go:build bench
+
 package app
 
 import (
 	"fmt"
 	"image"
+	"io"
 	"math/rand/v2"
 	"os"
 	"runtime/pprof"
@@ -16,6 +19,7 @@ import (
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 
+	"reelgraph/app/cli"
 	"reelgraph/app/graphview"
 	"reelgraph/app/layout"
 )
@@ -33,7 +37,7 @@ import (
 // benchmark line, the painted frames per second and the per-frame wall
 // and process CPU time (p50 and p99; the CPU time includes Mesa's
 // threads).
-func init() { commands["glbench"] = runGLBench }
+func init() { cli.Register("glbench", runGLBench) }
 
 // glbenchArgs are the command's positional arguments.
 type glbenchArgs struct {
@@ -44,7 +48,7 @@ type glbenchArgs struct {
 func parseGLBenchArgs(args []string) (glbenchArgs, error) {
 	a := glbenchArgs{nodes: 5000, edges: 10000, frames: 120}
 	if len(args) > 4 {
-		return a, usageError("reelgraph glbench [NODES [EDGES [ZOOM [FRAMES]]]]")
+		return a, cli.UsageError("reelgraph glbench [NODES [EDGES [ZOOM [FRAMES]]]]")
 	}
 	for i, p := range []*int{&a.nodes, &a.edges, nil, &a.frames} {
 		if i >= len(args) {
@@ -56,22 +60,22 @@ func parseGLBenchArgs(args []string) (glbenchArgs, error) {
 			}
 			z, err := strconv.ParseFloat(args[i], 64)
 			if err != nil || z <= 0 {
-				return a, usageError(fmt.Sprintf("%q is not a zoom; give \"fit\" or a positive number", args[i]))
+				return a, cli.UsageError(fmt.Sprintf("%q is not a zoom; give \"fit\" or a positive number", args[i]))
 			}
 			a.zoom = z
 			continue
 		}
 		v, err := strconv.Atoi(args[i])
 		if err != nil || v < 2 {
-			return a, usageError(fmt.Sprintf("%q is not a count; give a whole number of at least 2", args[i]))
+			return a, cli.UsageError(fmt.Sprintf("%q is not a count; give a whole number of at least 2", args[i]))
 		}
 		*p = v
 	}
 	return a, nil
 }
 
-func runGLBench(c *command) error {
-	args, err := parseGLBenchArgs(c.args)
+func runGLBench(argv []string, out io.Writer) error {
+	args, err := parseGLBenchArgs(argv)
 	if err != nil {
 		return err
 	}
@@ -116,7 +120,7 @@ func runGLBench(c *command) error {
 		var r glbenchResult
 		r, result = timePans(view, probe, painted, args.frames)
 		if result == nil {
-			fmt.Fprintf(c.out, "BenchmarkGLPan/nodes=%d/edges=%d/zoom=%s \t%d\t%.0f ns/op\t%.1f frames/s\t%.2f p50-ms\t%.2f p99-ms\t%.2f p50-cpu-ms\t%.2f p99-cpu-ms\n",
+			fmt.Fprintf(out, "BenchmarkGLPan/nodes=%d/edges=%d/zoom=%s \t%d\t%.0f ns/op\t%.1f frames/s\t%.2f p50-ms\t%.2f p99-ms\t%.2f p50-cpu-ms\t%.2f p99-cpu-ms\n",
 				args.nodes, args.edges, r.zoom, args.frames, r.mean*1e6, 1000/r.mean, r.p50, r.p99, r.cpuP50, r.cpuP99)
 		}
 	}()

@@ -67,8 +67,11 @@ func (d *detailsPanel) ShowDetails(det graph.Details) {
 	if len(det.Aliases) > 0 {
 		objs = append(objs, wrapped("Also known as "+strings.Join(det.Aliases, "; ")))
 	}
+	if len(det.Disputes) > 0 {
+		objs = append(objs, disputesSection(det, cite)...) // trust.go
+	}
 	if len(det.Properties) > 0 {
-		objs = append(objs, heading("Properties"), d.properties(det.Properties, cite))
+		objs = append(objs, heading("Properties"), d.properties(det.Properties, cite, disputedSet(det.Disputes)))
 	}
 	for _, g := range det.Groups {
 		objs = append(objs, d.group(det.ID, g, cite)...)
@@ -114,10 +117,16 @@ func (d *detailsPanel) header(det graph.Details) fyne.CanvasObject {
 	return container.NewVBox(title, chip, iri)
 }
 
-func (d *detailsPanel) properties(props []graph.Property, cite map[graph.ID]string) fyne.CanvasObject {
+// properties lists the node's literal statements; a disputed predicate's
+// name is marked and coloured.
+func (d *detailsPanel) properties(props []graph.Property, cite map[graph.ID]string, disputed map[graph.ID]bool) fyne.CanvasObject {
 	form := container.New(layout.NewFormLayout())
 	for _, p := range props {
 		key := widget.NewLabelWithStyle(graph.Humanize(graph.LocalName(p.Predicate)), fyne.TextAlignTrailing, fyne.TextStyle{Bold: true})
+		if disputed[p.Predicate] {
+			key.SetText(disputeMark + key.Text)
+			key.Importance = widget.WarningImportance
+		}
 		val := widget.NewLabel(strings.TrimSpace(p.Value + " " + cite[p.Source]))
 		val.Wrapping = fyne.TextWrapWord
 		form.Add(key)
@@ -192,8 +201,8 @@ func (d *detailsPanel) neighborRow(n graph.Neighbor, cite map[graph.ID]string) f
 		container.NewCenter(container.NewGridWrap(fyne.NewSize(10, 10), swatch)), src, link)
 }
 
-// sourceRow shows one cited document: its number, title, publisher and
-// date, and a link that opens its URL in the browser.
+// sourceRow shows one cited document: its number, title, kind, publisher
+// and date, and a link that opens its URL in the browser.
 func sourceRow(n int, src graph.Source) fyne.CanvasObject {
 	meta := strings.Join(nonEmpty(src.Publisher, src.Date), ", ")
 	text := fmt.Sprintf("[%d] %s", n, src.Title)
@@ -206,7 +215,7 @@ func sourceRow(n int, src graph.Source) fyne.CanvasObject {
 	if u := webURL(src.URL); u != nil {
 		link = widget.NewHyperlink("Open source", u)
 	}
-	return container.NewVBox(title, container.NewBorder(nil, nil, nil, link, m))
+	return container.NewVBox(title, container.NewBorder(nil, nil, kindChip(src.Kind), link, m))
 }
 
 func heading(text string) fyne.CanvasObject {

@@ -32,6 +32,10 @@ type Explorer interface {
 	Stats(ctx context.Context) (graph.Stats, error)
 	// Sources lists every cited document.
 	Sources(ctx context.Context) ([]graph.Source, error)
+	// SetSourceKind grades a source; graph.ErrNotFound if it is no Source.
+	SetSourceKind(ctx context.Context, id graph.ID, kind graph.SourceKind) error
+	// Disputes lists the disputes of node, or of the store when node is "".
+	Disputes(ctx context.Context, node graph.ID) ([]graph.Dispute, error)
 	// Paths finds up to opt.K shortest paths between two nodes.
 	Paths(ctx context.Context, from, to graph.ID, opt graph.PathOptions) ([]graph.Path, error)
 	// Query runs a Gizmo query within timeout.

@@ -28,6 +28,7 @@ type filterPanel struct {
 	publisher map[string]string // source ID -> publisher, read once
 	building  bool              // the check lists are being rebuilt
 	timeline  *timeline
+	trust     *trustFilter // filtertrust.go
 }
 
 func newFilterPanel(u *ui, legend *graphview.Legend) *filterPanel {
@@ -39,14 +40,23 @@ func newFilterPanel(u *ui, legend *graphview.Legend) *filterPanel {
 	intro.Wrapping = fyne.TextWrapWord
 	reset := widget.NewButton("Show everything", f.reset)
 	f.timeline = newTimeline(f)
+	f.trust = newTrustFilter(f)
 	f.box = container.NewBorder(container.NewVBox(intro, container.NewHBox(reset), f.timeline.box), nil, nil, nil,
-		container.NewVScroll(f.lists))
+		container.NewVScroll(container.NewVBox(f.trust.box, f.lists)))
 	u.view.OnChanged(f.rebuild)
-	go f.loadPublishers()
+	f.reloadSources()
 	return f
 }
 
-// loadPublishers reads which publisher stands behind each source.
+// reloadSources reads the sources' publishers and kinds, and the disputes,
+// again: after the store changed.
+func (f *filterPanel) reloadSources() {
+	go f.loadPublishers()
+	go f.trust.loadDisputes()
+}
+
+// loadPublishers reads which publisher stands behind each source, and its
+// kind.
 func (f *filterPanel) loadPublishers() {
 	srcs, err := f.u.ex.Sources(context.Background())
 	if err != nil {
@@ -59,7 +69,9 @@ func (f *filterPanel) loadPublishers() {
 				pub = "(no publisher)"
 			}
 			f.publisher[string(s.ID)] = pub
+			f.trust.kind[string(s.ID)] = s.Kind
 		}
+		f.trust.kindsLoaded()
 		f.rebuild()
 	})
 }
@@ -82,11 +94,13 @@ type filterState struct {
 	OffPubs  []string `json:"hiddenPublishers,omitempty"`
 	Timeline bool     `json:"timeline,omitempty"`
 	AsOf     string   `json:"asOf,omitempty"` // YYYY-MM-DD
+	Backed   bool     `json:"backedOnly,omitempty"`
+	Disputed bool     `json:"disputedOnly,omitempty"`
 }
 
 func (f *filterPanel) state() filterState {
 	st := filterState{OffKinds: keys(f.offKinds), OffPreds: keys(f.offPreds), OffPubs: keys(f.offPubs),
-		Timeline: f.timeline.on.Checked}
+		Timeline: f.timeline.on.Checked, Backed: f.trust.backedOnly, Disputed: f.trust.disputedOnly}
 	if !f.timeline.asOf.IsZero() {
 		st.AsOf = f.timeline.asOf.Format("2006-01-02")
 	}
@@ -105,6 +119,7 @@ func (f *filterPanel) setState(st filterState) {
 	fill(f.offPreds, st.OffPreds)
 	fill(f.offPubs, st.OffPubs)
 	f.timeline.restore(st.Timeline, st.AsOf)
+	f.trust.restore(st)
 	f.apply()
 }
 
@@ -130,11 +145,11 @@ func (f *filterPanel) apply() {
 
 // keepsNode and keepsEdge are the filter the panel sets on the canvas.
 func (f *filterPanel) keepsNode(n graphview.Node) bool {
-	return !f.offKinds[n.Kind] && !f.timeline.hides(n.ID)
+	return !f.offKinds[n.Kind] && !f.timeline.hides(n.ID) && f.trust.keepsNode(n)
 }
 
 func (f *filterPanel) keepsEdge(e graphview.Edge) bool {
-	return !f.offPreds[e.Predicate] && !f.offPubs[f.publisherOf(e.Source)]
+	return !f.offPreds[e.Predicate] && !f.offPubs[f.publisherOf(e.Source)] && f.trust.keepsEdge(e)
 }
 
 func (f *filterPanel) publisherOf(src string) string {
@@ -167,6 +182,7 @@ func (f *filterPanel) rebuild() {
 		ids[i] = n.ID
 	}
 	f.timeline.update(ids)
+	f.trust.update()
 	kinds, preds, pubs := map[string]int{}, map[string]int{}, map[string]int{}
 	predLabel := map[string]string{}
 	for _, n := range st.Nodes {

@@ -3,41 +3,46 @@ package app
 import (
 	"context"
 	"fmt"
-	"os"
+	"io"
 
 	"fyne.io/fyne/v2"
 	fyneapp "fyne.io/fyne/v2/app"
 	"fyne.io/fyne/v2/dialog"
 
+	"reelgraph/app/cli"
 	"reelgraph/assets"
 )
 
-// runGUI opens the explorer window and returns when it is closed. A store
-// that cannot be opened is explained in a dialog (and on stderr) instead.
-func runGUI(c *command) error {
+// Main opens the explorer window on the store args name (--db, --empty;
+// see cli.ParseStoreFlags) and returns the process exit code once it is
+// closed: 0, 1 when the store could not be opened (which is explained in
+// a dialog, and on stderr), 2 when the flags are wrong.
+func Main(args []string, stderr io.Writer) int {
+	f, err := cli.ParseStoreFlags(args, stderr)
+	if err != nil {
+		return 2
+	}
 	a := fyneapp.NewWithID("app.reelgraph.explorer")
 	a.SetIcon(assets.Icon)
-	s, err := c.openStore(context.Background())
+	s, err := OpenStore(context.Background(), f)
 	if err != nil {
-		fmt.Fprintf(os.Stderr, "reelgraph: %v\n", err)
+		fmt.Fprintf(stderr, "reelgraph: %v\n", err)
 		showFatal(a, err)
-		return errShown
+		return 1
 	}
 	defer s.Close()
+	for _, n := range s.Notes() {
+		fmt.Fprintf(stderr, "reelgraph: note: %s\n", n)
+	}
+	applyTheme(a) // prefs.go
 	u := newUI(a, s)
+	u.opening = cli.GUIFiles(args) // openfiles.go
 	u.win.SetMaster()
 	u.win.Show()
 	u.start()
 	a.Run()
-	return nil
+	return 0
 }
-
-// errShown is returned once an error has been shown to the analyst.
-var errShown = errorShown{}
-
-type errorShown struct{}
-
-func (errorShown) Error() string { return "could not open the store" }
 
 // showFatal shows err in a window of its own and quits when it is closed.
 func showFatal(a fyne.App, err error) {

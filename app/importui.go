@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"strings"
 	"sync/atomic"
@@ -13,23 +12,10 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
-	"github.com/cayleygraph/quad"
 
 	"reelgraph/data"
 	"reelgraph/graph"
 )
-
-// Porter is what importing and exporting need of the store, beside the
-// Explorer. Safe for concurrent use; Import runs while the Explorer keeps
-// answering.
-type Porter interface {
-	// Import adds every quad of r atomically (see graph.Store.Import).
-	Import(ctx context.Context, r quad.Reader, opt graph.ImportOptions) (graph.ImportSummary, error)
-	// Subgraph writes the quads of a scope to w.
-	Subgraph(ctx context.Context, sc graph.Scope, w quad.Writer) (int, error)
-}
-
-var _ Porter = (*graph.Store)(nil)
 
 // porter returns the store as a Porter, or nil when it is not one.
 func (u *ui) porter() Porter {
@@ -74,12 +60,19 @@ func (u *ui) dropped(_ fyne.Position, uris []fyne.URI) {
 
 // importPaths imports files one after the other; a CSV or TSV table first
 // opens the mapping dialog.
-func (u *ui) importPaths(paths []string) {
+func (u *ui) importPaths(paths []string) { u.importPathsThen(paths, nil) }
+
+// importPathsThen is importPaths, then calls done (if set) once every
+// file is imported or has failed.
+func (u *ui) importPathsThen(paths []string, done func()) {
 	if len(paths) == 0 || u.porter() == nil {
+		if done != nil {
+			done()
+		}
 		return
 	}
 	path, rest := paths[0], paths[1:]
-	next := func() { u.importPaths(rest) }
+	next := func() { u.importPathsThen(rest, done) }
 	format, err := detectFile(path)
 	if err != nil {
 		u.importFailed(path, err)
@@ -97,7 +90,7 @@ func (u *ui) importPaths(paths []string) {
 
 // detectFile names the format of the file at path.
 func detectFile(path string) (string, error) {
-	f, err := os.Open(path)
+	f, err := data.OpenRegular(path)
 	if err != nil {
 		return "", err
 	}
@@ -276,7 +269,7 @@ type mappingDialog struct {
 }
 
 func newMappingDialog(path, format string) (*mappingDialog, error) {
-	f, err := os.Open(path)
+	f, err := data.OpenRegular(path)
 	if err != nil {
 		return nil, err
 	}

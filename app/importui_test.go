@@ -166,3 +166,28 @@ func TestExportUI(t *testing.T) {
 }
 
 func fileURI(path string) fyne.URI { return storage.NewFileURI(path) }
+
+// Turtle, TriG and RDF/XML files dropped on the window import, relative
+// IRIs resolved against the file's own IRI.
+func TestImportUIRDFFormats(t *testing.T) {
+	u := newTestUI(t)
+	dir := t.TempDir()
+	files := map[string]string{
+		"heat.ttl":  "@prefix s: <http://schema.org/> .\n<#heat> s:name \"Heat (ttl)\" .\n",
+		"heat.trig": "<http://example.org/g> { <http://example.org/trig> <http://schema.org/name> \"Heat (trig)\" }\n",
+		"heat.rdf": `<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns:s="http://schema.org/">
+  <rdf:Description rdf:about="#rdf"><s:name>Heat (rdf)</s:name></rdf:Description></rdf:RDF>`,
+	}
+	for name, text := range files {
+		path := filepath.Join(dir, name)
+		os.WriteFile(path, []byte(text), 0o644)
+		onUI(func() { u.dropped(fyne.Position{}, []fyne.URI{fileURI(path)}) })
+		eventually(t, "the summary of "+name, func() bool { return strings.Contains(topText(u), "1 added, 0 duplicates skipped") })
+		tapButton(t, u, "Close")
+	}
+	for _, id := range []string{data.FileIRI(filepath.Join(dir, "heat.ttl")) + "#heat", "http://example.org/trig", data.FileIRI(filepath.Join(dir, "heat.rdf")) + "#rdf"} {
+		if _, err := u.ex.Node(context.Background(), graph.ID(id)); err != nil {
+			t.Errorf("after the imports, %s is unknown: %v", id, err)
+		}
+	}
+}

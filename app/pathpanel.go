@@ -143,12 +143,12 @@ func (p *pathPanel) card(i int, path graph.Path) fyne.CanvasObject {
 	lines := container.NewVBox()
 	lines.Add(widget.NewLabelWithStyle(ex.Brief(path.Nodes[0]).Label, fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
 	for _, h := range path.Hops {
-		for _, e := range h.Edges {
+		for _, e := range edgesBestFirst(h.Edges, p.u.filters.trust.kind) {
 			arrow := "→"
 			if e.Subject != h.From {
 				arrow = "←"
 			}
-			l := widget.NewLabel(fmt.Sprintf("   %s %s   [%s]", arrow, ex.PredicateLabel(e.Predicate), sourceLabel(ex, e.Source)))
+			l := widget.NewLabel(fmt.Sprintf("   %s %s   [%s]", arrow, ex.PredicateLabel(e.Predicate), sourceHopLabel(ex, p.u.filters.trust.kind, e.Source)))
 			l.Wrapping = fyne.TextWrapWord
 			l.Importance = widget.LowImportance
 			lines.Add(l)

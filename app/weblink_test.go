@@ -56,7 +56,7 @@ func TestSourceLinksOpenOnlyTheWeb(t *testing.T) {
 	}
 	var objects []fyne.CanvasObject
 	onUI(func() {
-		w := test.NewWindow(newSourcesList(srcs))
+		w := test.NewWindow(newSourcesList(srcs).box)
 		w.Resize(fyne.NewSize(700, 4000))
 		objects = test.LaidOutObjects(w.Content())
 		for i, s := range srcs {

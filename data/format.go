@@ -48,6 +48,7 @@ var Formats = []Format{
 	{Name: NTriples, Title: "N-Triples", Ext: []string{".nt", ".ntriples"}, Import: true},
 	{Name: Turtle, Title: "Turtle", Ext: []string{".ttl", ".turtle"}, Import: true, Export: true, Reg: "turtle"},
 	{Name: TriG, Title: "TriG", Ext: []string{".trig"}, Import: true, Export: true, Reg: "trig"},
+	{Name: RDFXML, Title: "RDF/XML", Ext: []string{".rdf", ".owl"}, Import: true, Reg: "rdfxml"},
 	{Name: JSONLD, Title: "JSON-LD", Ext: []string{".jsonld"}, Import: true, Export: true, Reg: "jsonld"},
 	{Name: JSON, Title: "Cayley JSON", Ext: []string{".json"}, Import: true, Export: true, Reg: "json"},
 	{Name: CSV, Title: "CSV", Ext: []string{".csv"}, Import: true, Export: true},
@@ -111,6 +112,8 @@ func sniff(head []byte) string {
 	switch {
 	case len(s) == 0:
 		return ""
+	case bytes.HasPrefix(s, []byte("<?xml")) && bytes.Contains(head, []byte(rdfNS)), bytes.HasPrefix(s, []byte("<rdf:RDF")):
+		return RDFXML
 	case s[0] == '<' && !bytes.HasPrefix(s, []byte("<?xml")), bytes.HasPrefix(s, []byte("_:")), s[0] == '#':
 		return NQuads
 	case bytes.HasPrefix(s, []byte("@prefix")), bytes.HasPrefix(s, []byte("@base")), hasKeyword(s, "PREFIX"), hasKeyword(s, "BASE"):
@@ -155,8 +158,8 @@ type ReadOptions struct {
 	Base         string
 	KeepRelative bool
 	// DocumentIRI is the IRI the file was read from (OpenFile sets its
-	// file: IRI): the base of a Turtle, TriG or JSON-LD document when Base
-	// is empty, as RFC 3986 (5.1.3) makes it.
+	// file: IRI): the base of a Turtle, TriG, RDF/XML or JSON-LD document
+	// when Base is empty, as RFC 3986 (5.1.3) makes it.
 	DocumentIRI string
 	// ExpandContext is a JSON-LD context applied before a JSON-LD
 	// document's own (JSONLDOptions.ExpandContext).
@@ -199,6 +202,8 @@ func NewReader(r io.Reader, name string, opt ReadOptions) (quad.ReadCloser, erro
 		qr = NewNQuadsReader(r, NQuadsOptions{Name: name, Triples: format == NTriples, Base: opt.Base, KeepRelative: opt.KeepRelative})
 	case Turtle, TriG:
 		qr = NewTurtleReader(r, TurtleOptions{Name: name, Base: opt.base(), TriG: format == TriG})
+	case RDFXML:
+		qr = NewRDFXMLReader(r, name, opt.base())
 	case JSONLD:
 		qr = NewJSONLDReader(r, JSONLDOptions{Name: name, Base: opt.base(), ExpandContext: opt.ExpandContext})
 	case JSON:

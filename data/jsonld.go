@@ -162,9 +162,14 @@ func jsonldQuads(doc any, opt JSONLDOptions) (quads []quad.Quad, err error) {
 				label = ldValue(ld.NewBlankNode(g))
 			}
 		}
+		start := len(quads)
 		for _, q := range ds.Graphs[g] {
 			quads = append(quads, quad.Quad{Subject: ldValue(q.Subject), Predicate: ldValue(q.Predicate), Object: ldValue(q.Object), Label: label})
 		}
+		// json-gold visits subjects in map order; keep each subject's
+		// statements in its order, the subjects sorted.
+		part := quads[start:]
+		sort.SliceStable(part, func(i, j int) bool { return part[i].Subject.String() < part[j].Subject.String() })
 	}
 	return quads, nil
 }
@@ -222,36 +227,9 @@ func findUnmapped(v any) error {
 	return nil
 }
 
-// ldExpand is json-gold's JsonLdProcessor.Expand for a document already
-// parsed (and without its copy of opts).
+// ldExpand expands a parsed document with json-gold.
 func ldExpand(doc any, opts *ld.JsonLdOptions) ([]any, error) {
-	ctx := ld.NewContext(nil, opts)
-	if opts.ExpandContext != nil {
-		ex := ld.CloneDocument(opts.ExpandContext)
-		if m, ok := ex.(map[string]any); ok {
-			if c, ok := m["@context"]; ok {
-				ex = c
-			}
-		}
-		var err error
-		if ctx, err = ctx.Parse(ex); err != nil {
-			return nil, err
-		}
-	}
-	expanded, err := ld.NewJsonLdApi().Expand(ctx, "", doc, opts, false, nil)
-	if err != nil {
-		return nil, err
-	}
-	m, isMap := expanded.(map[string]any)
-	if g, ok := m["@graph"]; isMap && ok && len(m) == 1 {
-		expanded = g
-	} else if isMap && len(m) == 0 || expanded == nil {
-		return nil, nil
-	}
-	if list, ok := expanded.([]any); ok {
-		return list, nil
-	}
-	return []any{expanded}, nil
+	return ld.NewJsonLdProcessor().Expand(doc, opts)
 }
 
 // rdfJSON is the datatype of JSON literals. json-gold would parse and
@@ -318,6 +296,9 @@ func prepareExpanded(v any, hasBase bool) error {
 				continue
 			}
 			if !strings.HasPrefix(k, "@") {
+				if strings.HasPrefix(k, "_:") {
+					return fmt.Errorf("the property %s is a blank node, which RDF does not allow as a predicate (JSON-LD would drop its statements)", k)
+				}
 				if err := checkLDIRI("property", k); err != nil {
 					return err
 				}

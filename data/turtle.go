@@ -373,7 +373,16 @@ func (t *TurtleReader) baseDecl() {
 	t.base, t.hasBase = splitIRI(b), true
 }
 
+// MaxStatementQuads caps the quads one Turtle statement may make (a
+// subject with its lists and nested blank nodes): the reader holds a
+// statement whole, so a larger one is an error rather than a reason to
+// hold the file in memory.
+const MaxStatementQuads = 1 << 20
+
 func (t *TurtleReader) emit(s, p, o quad.Value) {
+	if len(t.out) >= MaxStatementQuads {
+		t.failErr(fmt.Errorf("%w: one statement makes more than %d quads; split it into several", ErrLineTooLong, MaxStatementQuads))
+	}
 	t.out = append(t.out, quad.Quad{Subject: s, Predicate: p, Object: o, Label: t.graph})
 }
 
@@ -621,6 +630,9 @@ func (t *TurtleReader) iriRef() string {
 	t.pos++
 	sb := t.sb[:0]
 	for {
+		if len(sb) > MaxLine {
+			t.failErr(fmt.Errorf("%w: an IRI of more than %d bytes; is this a binary file?", ErrLineTooLong, MaxLine))
+		}
 		if t.pos >= len(t.buf) && !t.fill(1) {
 			t.fail("expected '>' to close the IRI, found the end of the file")
 		}
@@ -852,6 +864,9 @@ func (t *TurtleReader) literal() quad.Value {
 	}
 	sb := t.sb[:0]
 	for {
+		if len(sb) > MaxLine {
+			t.failErr(fmt.Errorf("%w: a string of more than %d bytes; is this a binary file?", ErrLineTooLong, MaxLine))
+		}
 		if t.pos >= len(t.buf) && !t.fill(1) {
 			t.fail("expected %c to close the string, found the end of the file", q)
 		}

@@ -214,3 +214,13 @@ func TestTurtleRoundTripW3C(t *testing.T) {
 		}
 	}
 }
+
+// A string longer than MaxLine is an error, not a reason to hold the
+// input in memory.
+func TestTurtleTermTooLong(t *testing.T) {
+	r := data.NewTurtleReader(strings.NewReader(`<http://e.org/s> <http://e.org/p> "`+strings.Repeat("x", data.MaxLine+100)), data.TurtleOptions{Name: "big.ttl"})
+	_, err := readQuads(t, r)
+	if !errors.Is(err, data.ErrLineTooLong) || !strings.HasPrefix(err.Error(), "big.ttl:1:") {
+		t.Errorf("got %v, want ErrLineTooLong at big.ttl:1", err)
+	}
+}

@@ -189,6 +189,10 @@ func validLocal(s string) bool {
 
 var prefixWord = regexp.MustCompile(`[A-Za-z][A-Za-z0-9]*`)
 
+// prefixStopWords never name a prefix: they say nothing of a namespace.
+var prefixStopWords = map[string]bool{"http": true, "https": true, "urn": true, "file": true, "www": true,
+	"org": true, "com": true, "net": true, "io": true, "edu": true, "gov": true, "html": true, "ns": true}
+
 // choosePrefixes names every namespace that at least two IRIs share.
 func (tw *turtleWriter) choosePrefixes() {
 	count := map[string]int{}
@@ -224,12 +228,10 @@ func (tw *turtleWriter) choosePrefixes() {
 		if tw.prefixes[ns] != "" {
 			continue
 		}
-		words := prefixWord.FindAllString(strings.TrimPrefix(strings.TrimPrefix(ns, "http://"), "https://"), -1)
 		p := ""
-		if len(words) > 0 {
-			p = strings.ToLower(words[len(words)-1])
-			if len(p) > 12 || p == "www" || p == "org" || p == "com" {
-				p = ""
+		for _, w := range prefixWord.FindAllString(ns, -1) {
+			if w = strings.ToLower(w); len(w) <= 12 && !prefixStopWords[w] {
+				p = w
 			}
 		}
 		for n := 1; p == "" || taken[p]; n++ {

@@ -298,6 +298,7 @@ var jsonldRefused = map[string]string{
 	"te003": "an unmapped property (regularJson) is dropped",
 	"te060": "relative IRIs are dropped once @base is reset to null",
 	"te065": "an unmapped key in a reverse map is dropped",
+	"te068": "a statement whose property is a blank node is dropped",
 	"tli14": "a relative @id is dropped under a null @base",
 	"tpr36": "a term mapped to a keyword-like string is dropped",
 	"twf01": "a triple with an invalid subject IRI is dropped",
@@ -328,3 +329,19 @@ const (
 	jsongoldIRI   = "json-gold removes the base's dot segments when resolving a query or fragment (RFC 3986 5.2.2 keeps them)"
 	jsongoldVocab = "json-gold resolves an @vocab relative to another @vocab wrongly"
 )
+
+func TestW3CRDFXML(t *testing.T) {
+	suite{
+		dir: "testdata/w3c/rdfxml", base: "https://w3c.github.io/rdf-tests/rdf/rdf11/rdf-xml/",
+		read: func(path, base string) ([]quad.Quad, error) {
+			f, err := os.Open(path)
+			if err != nil {
+				return nil, err
+			}
+			defer f.Close()
+			return readQuads(t, data.NewRDFXMLReader(f, filepath.Base(path), base))
+		},
+		minEval: 0.95, minNeg: 0.95,
+		skip: map[string]string{},
+	}.run(t)
+}

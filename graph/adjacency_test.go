@@ -189,7 +189,8 @@ func checkGroups(t *testing.T, s *Store, when string) {
 
 // scanGroups groups id's outgoing and incoming edges as Details did before
 // the adjacency index, but for self-loops, which it put in the outgoing
-// group only, and ties of labels, which it left in store order.
+// group only, and ties of labels, which it left in store order; sources
+// best kind first, as Details lists them.
 func scanGroups(s *Store, id ID, out, in []Edge, perGroup int) []NeighborGroup {
 	type key struct {
 		p ID
@@ -227,6 +228,9 @@ func scanGroups(s *Store, id ID, out, in []Edge, perGroup int) []NeighborGroup {
 			return cmp.Or(strings.Compare(a.Label, b.Label), strings.Compare(string(a.ID), string(b.ID)))
 		})
 		groups[i].Neighbors = ns[:min(len(ns), perGroup)]
+		for _, n := range groups[i].Neighbors {
+			s.sortSourceIDs(context.Background(), n.Sources) // best kind first
+		}
 	}
 	sortGroups(groups)
 	return groups

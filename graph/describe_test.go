@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"reelgraph/graph"
+	"reelgraph/graph/graphtest"
 )
 
 // TestBlankNodesDescribedByNeighbours: a blank node without a label reads
@@ -22,7 +23,7 @@ func TestBlankNodesDescribedByNeighbours(t *testing.T) {
 			s := open(t, loc, graph.Options{})
 			defer s.Close()
 			const name = "<http://schema.org/name>"
-			if _, err := s.Load(ctx, nq(t, `<urn:f:space-jam> `+name+` "Space Jam" .
+			if _, err := s.Load(ctx, graphtest.NQ(t, `<urn:f:space-jam> `+name+` "Space Jam" .
 <urn:f:space-jam> <urn:f:starring> _:p1 .
 _:p1 <urn:f:actor> <urn:f:mel-blanc> .
 _:p1 <urn:f:character> <urn:f:bugs> .

@@ -15,8 +15,12 @@ type Details struct {
 	TypeLabels []string        `json:"typeLabels,omitempty"`
 	Groups     []NeighborGroup `json:"neighbors"`
 	// Cited lists every source the node's own statements and its edges
-	// cite, in order of first citation.
+	// cite, best kind first (see SourceKind.Rank), then in order of first
+	// citation. A Neighbor's Sources are in the same order.
 	Cited []Source `json:"citedSources"`
+	// Disputes lists the node's functional predicates whose sources
+	// disagree (see Store.Disputes).
+	Disputes []Dispute `json:"disputes,omitempty"`
 }
 
 // NeighborGroup is a node's neighbours along one predicate in one
@@ -65,6 +69,15 @@ func (s *Store) Details(ctx context.Context, id ID, perGroup int) (Details, erro
 			src = Source{ID: c, Title: LocalName(c)}
 		}
 		d.Cited = append(d.Cited, src)
+	}
+	SortSources(d.Cited)
+	var c claims
+	s.claimsOf(n, s.functionalSet(), &c)
+	d.Disputes = s.disputesOf(ctx, &c)
+	for _, g := range d.Groups {
+		for _, n := range g.Neighbors {
+			s.sortSourceIDs(ctx, n.Sources)
+		}
 	}
 	return d, ctx.Err()
 }

@@ -103,6 +103,9 @@ type Source struct {
 	Publisher string `json:"publisher,omitempty"`
 	Date      string `json:"date,omitempty"`
 	URL       string `json:"url,omitempty"`
+	// Kind grades the document (primary, outlet, republication, import);
+	// empty when the store does not say.
+	Kind SourceKind `json:"kind,omitempty"`
 	// Facts is the number of quads the source labels.
 	Facts int `json:"facts"`
 }

@@ -138,6 +138,7 @@ func (src ImportSource) describe() []quad.Quad {
 		{Subject: id, Predicate: quad.IRI(Label), Object: quad.String(src.Title), Label: id},
 		{Subject: id, Predicate: quad.IRI(DatePublished), Object: quad.TypedString{Value: quad.String(src.Time.Format("2006-01-02")), Type: vocab.XSDDate}, Label: id},
 		{Subject: id, Predicate: quad.IRI(vocab.DateCreated), Object: quad.TypedString{Value: quad.String(src.Time.Format(time.RFC3339)), Type: vocab.XSDDateTime}, Label: id},
+		{Subject: id, Predicate: quad.IRI(SourceKindOf), Object: quad.String(KindImport), Label: id},
 	}
 	if src.Note != "" {
 		qs = append(qs, quad.Quad{Subject: id, Predicate: quad.IRI(Description), Object: quad.String(src.Note), Label: id})

@@ -2,13 +2,11 @@ package graph_test
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
-	"sort"
 	"strings"
 	"sync"
 	"syscall"
@@ -33,125 +31,15 @@ var backends = []struct {
 	}},
 }
 
-const importNQ = `<http://example.org/film/heat> <http://www.w3.org/2000/01/rdf-schema#label> "Heat" .
-<http://example.org/film/heat> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <urn:reelgraph:vocab:Production> .
-<http://example.org/film/heat> <urn:reelgraph:vocab:streamedOn> <urn:reelgraph:id:netflix> .
-<http://example.org/co/nflx> <http://www.w3.org/2000/01/rdf-schema#label> "NETFLIX" <http://example.org/doc> .
-<http://example.org/co/nflx> <http://schema.org/alternateName> "Pérez Medici" <http://example.org/doc> .
-<http://example.org/film/heat> <http://www.w3.org/2000/01/rdf-schema#label> "Heat" .
-<urn:reelgraph:id:netflix> <http://www.w3.org/2000/01/rdf-schema#label> "Netflix" <urn:reelgraph:src:letter> .
-`
-
-func nq(t testing.TB, text string) quad.Reader {
-	return data.NewNQuadsReader(strings.NewReader(text), data.NQuadsOptions{Name: t.Name()})
-}
-
-// dump returns every quad of s as sorted N-Quads lines.
-func dump(t testing.TB, s *graph.Store) []string {
-	t.Helper()
-	var w lines
-	if _, err := s.Subgraph(context.Background(), graph.Scope{All: true}, &w); err != nil {
-		t.Fatal(err)
-	}
-	sort.Strings(w)
-	return w
-}
-
-type lines []string
-
-func (l *lines) WriteQuad(q quad.Quad) error { *l = append(*l, q.NQuad()); return nil }
-func (l *lines) WriteQuads(qs []quad.Quad) (int, error) {
-	for _, q := range qs {
-		l.WriteQuad(q)
-	}
-	return len(qs), nil
-}
-
-func TestImport(t *testing.T) {
-	for _, b := range backends {
-		t.Run(b.name, func(t *testing.T) {
-			ctx := context.Background()
-			s := open(t, b.loc(t), graph.Options{Seed: graphtest.Fixture})
-			defer s.Close()
-			var progress []graph.ImportProgress
-			when := time.Date(2026, 1, 2, 3, 4, 5, 0, time.UTC)
-			sum, err := s.Import(ctx, nq(t, importNQ), graph.ImportOptions{
-				Source:   graph.ImportSource{ID: "urn:reelgraph:import:test", Title: "films.nq", Time: when, Note: "from a test"},
-				Progress: func(p graph.ImportProgress) { progress = append(progress, p) },
-			})
-			if err != nil {
-				t.Fatal(err)
-			}
-			want := graph.ImportSummary{Source: "urn:reelgraph:import:test", Read: 7, Added: 5, Duplicates: 2, SourceQuads: 5, NewEntities: 2}
-			got := sum
-			got.LookAlikes, got.Elapsed = nil, 0
-			if fmt.Sprint(got) != fmt.Sprint(want) {
-				t.Errorf("summary\n got %+v\nwant %+v", got, want)
-			}
-			alikes := fmt.Sprint(sum.LookAlikes)
-			for _, w := range []string{"{http://example.org/co/nflx NETFLIX urn:reelgraph:id:netflix Netflix}", "{http://example.org/co/nflx Pérez Medici urn:reelgraph:id:medici Pérez Médici}"} {
-				if !strings.Contains(alikes, w) {
-					t.Errorf("look-alikes %s lack %s", alikes, w)
-				}
-			}
-			if len(progress) == 0 || progress[len(progress)-1].Quads != 7 {
-				t.Errorf("progress reports %v, want the last at 7 quads", progress)
-			}
-			hits, _ := s.Search(ctx, "heat", 5)
-			if len(hits) != 1 || hits[0].ID != "http://example.org/film/heat" || len(hits[0].Types) != 1 {
-				t.Errorf("Search(heat) after import = %+v", hits)
-			}
-			src, err := s.Source(ctx, "urn:reelgraph:import:test")
-			if err != nil || src.Title != "films.nq" || src.Date != "2026-01-02" || src.Facts != 3+5 {
-				t.Errorf("import Source = %+v, %v", src, err)
-			}
-			edges, _ := s.Neighbors(ctx, "http://example.org/film/heat", graph.NeighborOptions{Dir: graph.Out})
-			if len(edges) != 1 || edges[0].Source != "urn:reelgraph:import:test" {
-				t.Errorf("edges of heat = %+v, want one cited to the import", edges)
-			}
-			if srcs, _ := s.Sources(ctx); !hasSource(srcs, "urn:reelgraph:import:test") {
-				t.Errorf("Sources() lacks the import: %+v", srcs)
-			}
-			st, _ := s.Stats(ctx)
-			if st.Quads != graphtest.FixtureQuads+10 {
-				t.Errorf("Stats.Quads = %d, want %d", st.Quads, graphtest.FixtureQuads+10)
-			}
-
-			// The same content again, under the same Source: nothing new.
-			before := dump(t, s)
-			sum, err = s.Import(ctx, nq(t, importNQ), graph.ImportOptions{Source: graph.ImportSource{ID: "urn:reelgraph:import:test", Title: "films.nq", Time: when, Note: "from a test"}})
-			if err != nil || sum.Added != 0 || sum.Duplicates != 7 || sum.SourceQuads != 0 || sum.NewEntities != 0 {
-				t.Errorf("second import: %+v, %v", sum, err)
-			}
-			if after := dump(t, s); strings.Join(after, "") != strings.Join(before, "") {
-				t.Error("importing the same content twice changed the store")
-			}
-		})
-	}
-}
-
-func hasSource(srcs []graph.Source, id graph.ID) bool {
-	for _, s := range srcs {
-		if s.ID == id {
-			return true
-		}
-	}
-	return false
-}
-
-// failingReader yields n quads, then fails or blocks until ctx is done.
+// failingReader yields n quads, then fails.
 type failingReader struct {
-	n     int
-	i     int
-	err   error
-	block <-chan struct{}
+	n   int
+	i   int
+	err error
 }
 
 func (r *failingReader) ReadQuad() (quad.Quad, error) {
 	if r.i >= r.n {
-		if r.block != nil {
-			<-r.block
-		}
 		return quad.Quad{}, r.err
 	}
 	r.i++
@@ -160,56 +48,6 @@ func (r *failingReader) ReadQuad() (quad.Quad, error) {
 		Predicate: quad.IRI(graph.Label),
 		Object:    quad.String(fmt.Sprintf("Node %d", r.i)),
 	}, nil
-}
-
-func TestImportIsAtomic(t *testing.T) {
-	for _, b := range backends {
-		t.Run(b.name, func(t *testing.T) {
-			ctx := context.Background()
-			loc := b.loc(t)
-			s := open(t, loc, graph.Options{Seed: graphtest.Fixture})
-			defer s.Close()
-			before := dump(t, s)
-			statsBefore, _ := s.Stats(ctx)
-
-			_, err := s.Import(ctx, &failingReader{n: 2500, err: errors.New("disk on fire")}, graph.ImportOptions{BatchSize: 1000})
-			if err == nil || !strings.Contains(err.Error(), "disk on fire") {
-				t.Errorf("failed import: error %v", err)
-			}
-			_, err = s.Import(ctx, nq(t, importNQ+"<s> <p> <o> .\n"), graph.ImportOptions{})
-			if !errors.Is(err, data.ErrRelativeIRI) {
-				t.Errorf("import of a bad file: error %v, want ErrRelativeIRI", err)
-			}
-			cctx, cancel := context.WithCancel(ctx)
-			block := make(chan struct{})
-			go func() { time.Sleep(50 * time.Millisecond); cancel(); close(block) }()
-			_, err = s.Import(cctx, &failingReader{n: 1500, block: block, err: io.EOF}, graph.ImportOptions{BatchSize: 1000})
-			if !errors.Is(err, context.Canceled) {
-				t.Errorf("cancelled import: error %v, want context.Canceled", err)
-			}
-
-			if after := dump(t, s); strings.Join(after, "\n") != strings.Join(before, "\n") {
-				t.Errorf("failed imports changed the store: %d quads, want %d", len(after), len(before))
-			}
-			if st, _ := s.Stats(ctx); st.Quads != statsBefore.Quads || st.Sources != statsBefore.Sources {
-				t.Errorf("Stats after failed imports = %+v, want %+v", st, statsBefore)
-			}
-			if hits, _ := s.Search(ctx, "Node 1", 1); len(hits) != 0 {
-				t.Errorf("the index knows a node of a failed import: %v", hits)
-			}
-			if loc.Backend == graph.Bolt {
-				s.Close()
-				leftovers, _ := filepath.Glob(filepath.Join(loc.Path, ".import-*"))
-				if len(leftovers) != 0 {
-					t.Errorf("failed imports left %v", leftovers)
-				}
-				s = open(t, loc, graph.Options{})
-				if after := dump(t, s); len(after) != len(before) {
-					t.Errorf("after reopening: %d quads, want %d", len(after), len(before))
-				}
-			}
-		})
-	}
 }
 
 // TestImportWhileBrowsing reads the store from other goroutines while a
@@ -271,7 +109,7 @@ func TestImportCrash(t *testing.T) {
 	}
 	loc := graph.Location{Backend: graph.Bolt, Path: filepath.Join(t.TempDir(), "store")}
 	s := open(t, loc, graph.Options{Seed: graphtest.Fixture})
-	before := dump(t, s)
+	before := graphtest.Dump(t, s)
 	s.Close()
 	for _, after := range []int{1, 3} {
 		cmd := exec.Command(os.Args[0], "-test.run=^TestImportCrash$")
@@ -295,7 +133,7 @@ func TestImportCrash(t *testing.T) {
 			t.Errorf("no import copy was being written when the child was killed")
 		}
 		s := open(t, loc, graph.Options{})
-		if got := dump(t, s); strings.Join(got, "\n") != strings.Join(before, "\n") {
+		if got := graphtest.Dump(t, s); strings.Join(got, "\n") != strings.Join(before, "\n") {
 			t.Errorf("after kill -9: %d quads, want the %d held before", len(got), len(before))
 		}
 		if leftovers, _ := filepath.Glob(filepath.Join(loc.Path, ".import-*")); len(leftovers) != 0 {

@@ -2,7 +2,6 @@ package graph_test
 
 import (
 	"context"
-	"errors"
 	"strings"
 	"testing"
 
@@ -11,7 +10,6 @@ import (
 
 	"reelgraph/data"
 	"reelgraph/graph"
-	"reelgraph/graph/graphtest"
 )
 
 func bundled() quad.Reader { return nquads.NewReader(data.Bundled(), true) }
@@ -22,69 +20,6 @@ func labels(s *graph.Store, p graph.Path) string {
 		names = append(names, s.Brief(id).Label)
 	}
 	return strings.Join(names, " > ")
-}
-
-func TestPathsOnFixture(t *testing.T) {
-	ctx := context.Background()
-	s := open(t, graph.Location{Backend: graph.Memory}, graph.Options{Seed: graphtest.Fixture})
-	defer s.Close()
-	for _, tc := range []struct {
-		name     string
-		from, to graph.ID
-		opt      graph.PathOptions
-		want     []string
-		err      error
-	}{
-		{"two hops", "urn:reelgraph:id:sarandos", "urn:reelgraph:id:eternaut", graph.PathOptions{},
-			[]string{"Ted Sarandos > Netflix > The Eternaut"}, nil},
-		{"against the arrows", "urn:reelgraph:id:gilmore", "urn:reelgraph:id:sarandos", graph.PathOptions{},
-			[]string{"Happy Gilmore 2 > Netflix > Ted Sarandos"}, nil},
-		{"k paths", "urn:reelgraph:id:gilmore", "urn:reelgraph:id:eternaut", graph.PathOptions{K: 5},
-			[]string{"Happy Gilmore 2 > Netflix > The Eternaut"}, nil},
-		{"same node", "urn:reelgraph:id:netflix", "urn:reelgraph:id:netflix", graph.PathOptions{},
-			[]string{"Netflix"}, nil},
-		{"via a predicate", "urn:reelgraph:id:sarandos", "urn:reelgraph:id:eternaut",
-			graph.PathOptions{Via: []graph.ID{"urn:reelgraph:vocab:streamedOn"}}, nil, graph.ErrNoPath},
-		{"excluding a type", "urn:reelgraph:id:sarandos", "urn:reelgraph:id:eternaut",
-			graph.PathOptions{ExcludeTypes: []graph.ID{graph.TypeCompany}}, nil, graph.ErrNoPath},
-		{"disconnected", "urn:reelgraph:id:medici", "urn:reelgraph:id:netflix", graph.PathOptions{}, nil, graph.ErrNoPath},
-		{"unknown end", "urn:reelgraph:id:nobody", "urn:reelgraph:id:netflix", graph.PathOptions{}, nil, graph.ErrNotFound},
-	} {
-		t.Run(tc.name, func(t *testing.T) {
-			paths, err := s.Paths(ctx, tc.from, tc.to, tc.opt)
-			if !errors.Is(err, tc.err) {
-				t.Fatalf("error = %v, want %v", err, tc.err)
-			}
-			var got []string
-			for _, p := range paths {
-				got = append(got, labels(s, p))
-			}
-			if strings.Join(got, "\n") != strings.Join(tc.want, "\n") {
-				t.Errorf("got %q\nwant %q", got, tc.want)
-			}
-		})
-	}
-}
-
-func TestPathsCiteEveryHop(t *testing.T) {
-	ctx := context.Background()
-	s := open(t, graph.Location{Backend: graph.Memory}, graph.Options{Seed: graphtest.Fixture})
-	defer s.Close()
-	paths, err := s.Paths(ctx, "urn:reelgraph:id:sarandos", "urn:reelgraph:id:eternaut", graph.PathOptions{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	hops := paths[0].Hops
-	if len(hops) != 2 || len(hops[1].Edges) != 2 {
-		t.Fatalf("hops = %+v, want 2 hops, the second with both edges joining Netflix and The Eternaut", hops)
-	}
-	for _, h := range hops {
-		for _, e := range h.Edges {
-			if e.Source == "" {
-				t.Errorf("edge %v has no source", e)
-			}
-		}
-	}
 }
 
 // TestPathsOnBundledGraph asks how key entities of the bundled graph are

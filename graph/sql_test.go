@@ -77,25 +77,6 @@ func TestPostgresConformance(t *testing.T) {
 	})
 }
 
-func TestPostgresReopenKeepsData(t *testing.T) {
-	ctx := context.Background()
-	loc := newPGLocation(t)
-	s := open(t, loc, graph.Options{Seed: graphtest.Fixture})
-	if err := s.Close(); err != nil {
-		t.Fatal(err)
-	}
-	seeded := false
-	s = open(t, loc, graph.Options{Seed: func() graphtestReader { seeded = true; return graphtest.Fixture() }})
-	defer s.Close()
-	if seeded {
-		t.Error("an existing database was seeded again")
-	}
-	st, err := s.Stats(ctx)
-	if err != nil || st.Quads != graphtest.FixtureQuads {
-		t.Errorf("after reopening, Stats = %+v, %v; want %d quads", st, err, graphtest.FixtureQuads)
-	}
-}
-
 func TestPostgresFailedSeedLeavesNothing(t *testing.T) {
 	ctx := context.Background()
 	loc := newPGLocation(t)
@@ -256,63 +237,6 @@ func TestPostgresReconnects(t *testing.T) {
 	}
 	if st, err := s.Stats(ctx); err != nil || st.Quads != graphtest.FixtureQuads {
 		t.Errorf("Stats once the server is back = %+v, %v", st, err)
-	}
-}
-
-// TestPostgresTwoInstances: what one Reelgraph loads, another on the same
-// database finds after Refresh.
-func TestPostgresTwoInstances(t *testing.T) {
-	ctx := context.Background()
-	loc := newPGLocation(t)
-	a := open(t, loc, graph.Options{})
-	defer a.Close()
-	b := open(t, loc, graph.Options{})
-	defer b.Close()
-	if changed, err := b.Refresh(ctx); changed || err != nil {
-		t.Errorf("Refresh of an unchanged store = %v, %v; want false, nil", changed, err)
-	}
-	if _, err := a.Load(ctx, graphtest.Fixture()); err != nil {
-		t.Fatal(err)
-	}
-	if changed, err := a.Refresh(ctx); changed || err != nil {
-		t.Errorf("a.Refresh after its own load = %v, %v; want false, nil (nothing new to read)", changed, err)
-	}
-	if hits, _ := b.Search(ctx, "netflix", 5); len(hits) != 0 {
-		t.Errorf("before Refresh, b finds %v", hits)
-	}
-	if changed, err := b.Refresh(ctx); !changed || err != nil {
-		t.Errorf("Refresh after a's load = %v, %v; want true, nil", changed, err)
-	}
-	hits, err := b.Search(ctx, "netflix", 5)
-	if err != nil || len(hits) != 1 || hits[0].ID != "urn:reelgraph:id:netflix" {
-		t.Errorf("after Refresh, b.Search(netflix) = %v, %v", hits, err)
-	}
-	if st, _ := b.Stats(ctx); st.Sources != 2 {
-		t.Errorf("after Refresh, b counts %d sources, want 2", st.Sources)
-	}
-
-	// b loads, then a loads without having refreshed: a's index is behind
-	// b's quads, and its own load must not hide that from Refresh.
-	one := func(s, name string) graphtestReader {
-		return nquads.NewReader(strings.NewReader(fmt.Sprintf(
-			"<urn:t:%s> <http://schema.org/name> %q <urn:t:src> .\n", s, name)), true)
-	}
-	if _, err := b.Load(ctx, one("b1", "Bravo Pictures")); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := a.Load(ctx, one("a1", "Alpha Films")); err != nil {
-		t.Fatal(err)
-	}
-	if changed, err := a.Refresh(ctx); !changed || err != nil {
-		t.Errorf("a.Refresh after b's load and its own = %v, %v; want true, nil", changed, err)
-	}
-	for _, s := range []*graph.Store{a, b} {
-		s.Refresh(ctx)
-		for _, name := range []string{"Bravo Pictures", "Alpha Films"} {
-			if hits, _ := s.Search(ctx, name, 1); len(hits) != 1 {
-				t.Errorf("after both loads and Refresh, Search(%q) = %v", name, hits)
-			}
-		}
 	}
 }
 

@@ -38,8 +38,9 @@ func (s *Store) Stats(ctx context.Context) (Stats, error) {
 	return out, nil
 }
 
-// Sources returns every node typed Source with the number of facts it
-// labels, most facts first, then by title.
+// Sources returns every node typed Source with its kind and the number of
+// facts it labels: best kind first (see SourceKind.Rank), then most facts,
+// then by title.
 func (s *Store) Sources(ctx context.Context) ([]Source, error) {
 	s.mu.RLock()
 	var ids []ID
@@ -58,6 +59,9 @@ func (s *Store) Sources(ctx context.Context) ([]Source, error) {
 		out = append(out, src)
 	}
 	sort.Slice(out, func(i, j int) bool {
+		if ri, rj := out[i].Kind.Rank(), out[j].Kind.Rank(); ri != rj {
+			return ri < rj
+		}
 		if out[i].Facts != out[j].Facts {
 			return out[i].Facts > out[j].Facts
 		}
@@ -67,7 +71,7 @@ func (s *Store) Sources(ctx context.Context) ([]Source, error) {
 }
 
 // Source returns the cited document id names: its title, publisher, date,
-// URL and how many facts it labels. Its fields are empty where the store
+// URL, kind and how many facts it labels. Its fields are empty where the store
 // does not state them. Answers are kept until the store is next written
 // to, so that a node citing hundreds of sources costs no read of each.
 func (s *Store) Source(ctx context.Context, id ID) (Source, error) {
@@ -114,6 +118,8 @@ func (s *Store) readSource(ctx context.Context, id ID) (Source, error) {
 			src.Date = p.Value
 		case URL:
 			src.URL = p.Value
+		case SourceKindOf:
+			src.Kind = SourceKind(p.Value)
 		}
 	}
 	return src, nil

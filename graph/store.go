@@ -30,6 +30,9 @@ type Options struct {
 	// Seed, when set, is read into a store that Open creates. A store that
 	// already exists is never seeded again.
 	Seed func() quad.Reader
+	// Functional names predicates that take one value per node, beside
+	// those the store types owl:FunctionalProperty (see Disputes).
+	Functional []ID
 }
 
 // Store is a knowledge graph held in a Cayley quad store, with an in-memory
@@ -38,6 +41,8 @@ type Store struct {
 	loc Location
 	be  backend.Store    // the backend that holds the quads
 	qs  cgraph.QuadStore // be's quad store
+
+	functional []ID // Options.Functional
 
 	writeMu sync.Mutex // serializes Import, Load and Refresh
 
@@ -80,9 +85,9 @@ func Open(ctx context.Context, loc Location, opt Options) (*Store, error) {
 	if err != nil {
 		return nil, err
 	}
-	s := &Store{loc: loc, be: be, qs: be.QuadStore()}
+	s := &Store{loc: loc, be: be, qs: be.QuadStore(), functional: opt.Functional}
 	if err := s.openIndex(ctx); err != nil {
-		s.Close()
+		be.Close() // not s.Close, which would save the half-built index
 		return nil, err
 	}
 	return s, nil

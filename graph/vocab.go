@@ -17,6 +17,7 @@ const (
 	FOAF   = vocab.FOAF
 	SKOS   = vocab.SKOS
 	DCT    = vocab.DCT
+	OWL    = vocab.OWL
 )
 
 // Predicates the domain reads to describe a node.
@@ -28,6 +29,14 @@ const (
 	Publisher     ID = vocab.Publisher
 	DatePublished ID = vocab.DatePublished
 	URL           ID = vocab.URL
+	// SourceKindOf grades a Source: how authoritative the document is
+	// (see SourceKind).
+	SourceKindOf ID = vocab.SourceKind
+	// Checked says, in one line, how a Source was checked.
+	Checked ID = vocab.Checked
+	// FunctionalProperty types a predicate that takes one value per node:
+	// two values of it on one node, from different sources, are a dispute.
+	FunctionalProperty ID = vocab.FunctionalProperty
 )
 
 // Entity types of the bundled graph.

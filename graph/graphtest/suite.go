@@ -1,6 +1,9 @@
 // Package graphtest is the conformance suite every Reelgraph store backend
 // passes: it loads a small fixture graph and checks what the domain API
-// answers.
+// answers (nodes, neighbours, search, details, sources, paths, subgraphs),
+// that loads and imports land whole or not at all, that a store on disk or
+// on a server keeps its quads across Close, and that Refresh catches what
+// others wrote to a shared store.
 package graphtest
 
 import (
@@ -53,12 +56,24 @@ func Run(t *testing.T, open Opener) {
 		{"DetailsOfType", testDetailsOfType},
 		{"Stats", testStats},
 		{"Sources", testSources},
+		{"Paths", testPaths},
+		{"PathsCiteEveryHop", testPathsCiteEveryHop},
+		{"Subgraph", testSubgraph},
 	} {
 		t.Run(tc.name, func(t *testing.T) { tc.fn(t, ctx, s) })
 	}
 	t.Run("Empty", func(t *testing.T) { testEmpty(t, ctx, open(t, graph.Options{})) })
 	t.Run("LoadIsAtomic", func(t *testing.T) { testLoadAtomic(t, ctx, open(t, graph.Options{})) })
 	t.Run("SourceAfterWrite", func(t *testing.T) { testSourceAfterWrite(t, ctx, open(t, graph.Options{Seed: Fixture})) })
+	t.Run("SourceKind", func(t *testing.T) { testSourceKind(t, ctx, open(t, graph.Options{Seed: Fixture})) })
+	t.Run("ObjectDisputes", func(t *testing.T) { testObjectDisputes(t, ctx, open(t, graph.Options{Seed: Fixture})) })
+	t.Run("Disputes", func(t *testing.T) {
+		testDisputes(t, ctx, open(t, graph.Options{Seed: Fixture, Functional: []graph.ID{graph.VocabNS + "revenue"}}))
+	})
+	t.Run("Import", func(t *testing.T) { testImport(t, ctx, open(t, graph.Options{Seed: Fixture})) })
+	t.Run("ImportIsAtomic", func(t *testing.T) { testImportIsAtomic(t, ctx, open(t, graph.Options{Seed: Fixture})) })
+	t.Run("Reopen", func(t *testing.T) { testReopen(t, ctx, open(t, graph.Options{Seed: Fixture})) })
+	t.Run("Refresh", func(t *testing.T) { testRefresh(t, ctx, open(t, graph.Options{})) })
 }
 
 func testNode(t *testing.T, ctx context.Context, s *graph.Store) {

@@ -28,7 +28,13 @@ const (
 	FOAF   = "http://xmlns.com/foaf/0.1/"
 	SKOS   = "http://www.w3.org/2004/02/skos/core#"
 	DCT    = "http://purl.org/dc/terms/"
+	OWL    = "http://www.w3.org/2002/07/owl#"
 )
+
+// FunctionalProperty types a predicate that takes one value per node: two
+// different values of it on one node, from different sources, are a
+// dispute. data/vocab/reelgraph.nq declares Reelgraph's.
+const FunctionalProperty = OWL + "FunctionalProperty"
 
 // Predicates that describe a node.
 const (

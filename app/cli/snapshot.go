@@ -1,0 +1,138 @@
+package cli
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"reelgraph/app/layout"
+	"reelgraph/app/snapshot"
+	"reelgraph/app/style"
+	"reelgraph/graph"
+)
+
+const (
+	// snapshotMaxNodes caps the nodes a snapshot draws.
+	snapshotMaxNodes = 300
+	// snapshotSteps bounds the layout steps before drawing.
+	snapshotSteps = 1000
+	snapshotW     = 1600
+	snapshotH     = 1000
+)
+
+func init() {
+	commands["snapshot"] = runSnapshot
+}
+
+// runSnapshot draws a node's neighbourhood to a PNG (at 2×) or SVG file,
+// laid out as the explorer would, with no display needed.
+func runSnapshot(c *command) error {
+	if c.focus == "" || c.io.output == "" || len(c.args) != 0 {
+		return UsageError("give the node and the file: reelgraph snapshot --focus NODE [--hops N] -o FILE.png|svg")
+	}
+	ext := strings.ToLower(filepath.Ext(c.io.output))
+	if ext != ".png" && ext != ".svg" {
+		return UsageError("the snapshot file must end in .png or .svg")
+	}
+	return c.withStore(func(ctx context.Context, s *graph.Store) error {
+		id, err := s.Resolve(ctx, c.focus)
+		if errors.Is(err, graph.ErrNotFound) {
+			return notFound(ctx, s, c.focus)
+		} else if err != nil {
+			return err
+		}
+		sc, err := neighbourhoodScene(ctx, s, id, c.io.hops)
+		if err != nil {
+			return err
+		}
+		sc.Dark = c.dark
+		sc.Caption = fmt.Sprintf("Reelgraph · %s · %d nodes around %s", s.Location(), len(sc.Nodes), s.Brief(id).Label)
+		return WriteAtomically(c.io.output, func(w io.Writer) error {
+			if ext == ".svg" {
+				return snapshot.SVG(w, sc, snapshotW, snapshotH)
+			}
+			return snapshot.PNG(w, sc, snapshotW, snapshotH, 2)
+		})
+	})
+}
+
+// neighbourhoodScene gathers the nodes within hops of id (at most
+// snapshotMaxNodes, nearest first), lays them out and colours them.
+func neighbourhoodScene(ctx context.Context, s *graph.Store, id graph.ID, hops int) (snapshot.Scene, error) {
+	order := []graph.ID{id}
+	depth := map[graph.ID]int{id: 0}
+	var edges []graph.Edge
+	for i := 0; i < len(order); i++ {
+		n := order[i]
+		es, err := s.Neighbors(ctx, n, graph.NeighborOptions{Limit: 2000})
+		if err != nil {
+			return snapshot.Scene{}, err
+		}
+		for _, e := range es {
+			o := e.Other(n)
+			if _, ok := depth[o]; !ok && depth[n] < hops && len(order) < snapshotMaxNodes {
+				depth[o] = depth[n] + 1
+				order = append(order, o)
+			}
+			edges = append(edges, e)
+		}
+	}
+	l := layout.New(layout.DefaultConfig())
+	l.SetAspect(float64(snapshotW) / snapshotH)
+	l.AddAt(string(id), layout.Point{})
+	for _, n := range order[1:] {
+		l.Add(string(n))
+	}
+	var sc snapshot.Scene
+	seen := make(map[[3]graph.ID]bool)
+	for _, e := range edges {
+		k := [3]graph.ID{e.Subject, e.Predicate, e.Object}
+		_, inS := depth[e.Subject]
+		_, inO := depth[e.Object]
+		if seen[k] || !inS || !inO {
+			continue
+		}
+		seen[k] = true
+		l.Link(string(e.Subject), string(e.Object))
+		sc.Edges = append(sc.Edges, snapshot.Edge{From: string(e.Subject), To: string(e.Object), Label: s.PredicateLabel(e.Predicate)})
+	}
+	for i := 0; i < snapshotSteps && !l.Stable(); i++ {
+		l.Step()
+	}
+	for _, n := range order {
+		b := s.Brief(n)
+		kind := ""
+		if len(b.Types) > 0 {
+			kind = string(b.Types[0])
+		}
+		col := style.Of(kind).Color
+		p, _ := l.Position(string(n))
+		sc.Nodes = append(sc.Nodes, snapshot.Node{ID: string(n), Label: b.Label, X: p.X, Y: p.Y, Color: col, Emphasis: n == id})
+	}
+	return sc, nil
+}
+
+// WriteAtomically writes a file through a temporary sibling renamed into
+// place, so that a failure never leaves half a picture.
+func WriteAtomically(path string, write func(io.Writer) error) error {
+	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*")
+	if err != nil {
+		return err
+	}
+	defer os.Remove(tmp.Name())
+	if err := write(tmp); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := tmp.Close(); err != nil {
+		return err
+	}
+	if err := os.Chmod(tmp.Name(), 0o644); err != nil {
+		return err
+	}
+	return os.Rename(tmp.Name(), path)
+}

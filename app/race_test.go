@@ -1,7 +1,0 @@
-//go:build race
-
-package app
-
-// raceEnabled says the tests run under the race detector, which makes
-// bolt writes many times slower.
-const raceEnabled = true
