@@ -33,19 +33,6 @@ var hostileURLs = []string{
 	"",
 }
 
-func TestWebURL(t *testing.T) {
-	for _, raw := range hostileURLs {
-		if u := webURL(raw); u != nil {
-			t.Errorf("webURL(%q) = %v, want nil", raw, u)
-		}
-	}
-	for _, raw := range []string{"https://example.org/", "http://example.org/a?b=c#d", "HTTPS://Example.org/x"} {
-		if u := webURL(raw); u == nil || u.String() == "" {
-			t.Errorf("webURL(%q) = nil, want the URL", raw)
-		}
-	}
-}
-
 // TestSourceLinksOpenOnlyTheWeb: neither the Sources window nor the
 // details panel offers a link that is not http(s).
 func TestSourceLinksOpenOnlyTheWeb(t *testing.T) {
