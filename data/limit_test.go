@@ -37,9 +37,9 @@ func (e *endless) Read(p []byte) (int, error) {
 	return i, nil
 }
 
-// TestLimits: a row, a JSON element or a line past its limit, or a table
-// with too many columns, is an error after reading little more than the
-// limit, however long the input goes on.
+// TestLimits: a row, a JSON element, a line, or a Turtle statement or term
+// past its limit, or a table with too many columns, is an error after
+// reading little more than the limit, however long the input goes on.
 func TestLimits(t *testing.T) {
 	const huge = 1 << 40 // a terabyte, never read
 	columns := strings.Repeat("c,", data.MaxColumns) + "c\n"
@@ -54,8 +54,8 @@ func TestLimits(t *testing.T) {
 		{"tsv row", data.TSV, &endless{head: "from\tto\na\t", body: "x", n: huge}, data.ErrRowTooLong},
 		{"csv columns", data.CSV, strings.NewReader(columns), data.ErrTooManyColumns},
 		{"json element", data.JSON, &endless{head: `[{"subject":"<a>","predicate":"<p>","object":"`, body: "x", n: huge}, data.ErrRowTooLong},
-		{"turtle statement", data.Turtle, &endless{head: "<http://ex.org/a> <http://ex.org/p> ", body: "<http://ex.org/b>, ", n: huge}, data.ErrRowTooLong},
-		{"turtle literal", data.Turtle, &endless{head: `<http://ex.org/a> <http://ex.org/p> """`, body: "x\n", n: huge}, data.ErrRowTooLong},
+		{"turtle statement", data.Turtle, &endless{head: "<http://ex.org/a> <http://ex.org/p> ", body: "<http://ex.org/b>, ", n: huge}, data.ErrLineTooLong},
+		{"turtle literal", data.Turtle, &endless{head: `<http://ex.org/a> <http://ex.org/p> """`, body: "x\n", n: huge}, data.ErrLineTooLong},
 		{"nquads line", data.NQuads, &endless{head: `<http://ex.org/a> <http://ex.org/p> "`, body: "x", n: huge}, data.ErrLineTooLong},
 	} {
 		t.Run(c.name, func(t *testing.T) {

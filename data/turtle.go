@@ -60,7 +60,6 @@ const genPrefix = "g_"
 // starts with g_ gets another g_ in front).
 type TurtleReader struct {
 	src      io.Reader
-	lim      *recordLimit // caps a statement at MaxRow bytes
 	opt      TurtleOptions
 	buf      []byte
 	pos      int
@@ -84,8 +83,7 @@ type TurtleReader struct {
 
 // NewTurtleReader returns a strict Turtle (or TriG) reader of r.
 func NewTurtleReader(r io.Reader, opt TurtleOptions) *TurtleReader {
-	lim := &recordLimit{r: r, max: MaxRow}
-	t := &TurtleReader{src: lim, lim: lim, opt: opt, buf: make([]byte, 0, 64<<10), line: 1, prefixes: make(map[string]string)}
+	t := &TurtleReader{src: r, opt: opt, buf: make([]byte, 0, 64<<10), line: 1, prefixes: make(map[string]string)}
 	if opt.Base != "" {
 		if !isAbsoluteIRI(opt.Base) {
 			t.err = fmt.Errorf("data: base %q is not an absolute IRI", opt.Base)
@@ -103,14 +101,8 @@ func (t *TurtleReader) ReadQuad() (quad.Quad, error) {
 			return quad.Quad{}, t.err
 		}
 		t.out, t.outPos = t.out[:0], 0
-		// A statement holds its quads until it ends: one longer than
-		// MaxRow is an error rather than a reason to hold them all.
-		t.lim.next(t.lim.read - int64(len(t.buf)-t.pos))
 		if err := t.statement(); err != nil {
 			t.err, t.out = err, t.out[:0]
-		}
-		if t.lim.exceeded {
-			t.err, t.out = &ParseError{File: t.opt.Name, Line: t.line, Err: t.lim.tooLong("a statement")}, t.out[:0]
 		}
 	}
 	q := t.out[t.outPos]
