@@ -116,10 +116,10 @@ func TestQueryMemoryLimit(t *testing.T) {
 			t.Errorf("%s: got %v, want ErrQueryMemory", script, err)
 		}
 	}
-	// A query that makes garbage, 300 MiB of it, but keeps little is not
+	// A query that makes garbage, 100 MiB of it, but keeps little is not
 	// stopped.
 	res, err := s.Query(context.Background(), `var b = "x"; for (var k = 0; k < 20; k++) b = b + b;
-		var n = 0; for (var i = 0; i < 300; i++) { var t = b + i; n += t.length }; g.Emit(n > 0)`, 10, time.Hour)
+		var n = 0; for (var i = 0; i < 100; i++) { var t = b + i; n += t.length }; g.Emit(n > 0)`, 10, time.Hour)
 	if err != nil || len(res) != 1 || res[0].Value != true {
 		t.Errorf("garbage: %+v, %v; want true", res, err)
 	}
