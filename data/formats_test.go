@@ -243,6 +243,16 @@ func TestDetectFormat(t *testing.T) {
 		{"noext", "a,b,c\n1,2,3", data.CSV},
 		{"noext", "a\tb\n", data.TSV},
 		{"noext", "\x00\x01garbage", ""},
+		{"films.ttl", "", data.Turtle},
+		{"films.ttl.gz", "", data.Turtle},
+		{"films.trig", "", data.TriG},
+		{"films.rdf", "", data.RDFXML},
+		{"ontology.owl", "", data.RDFXML},
+		{"noext", "@prefix s: <http://schema.org/> .", data.Turtle},
+		{"noext", "PREFIX s: <http://schema.org/>", data.Turtle},
+		{"noext", "base <http://e.org/>", data.Turtle},
+		{"noext", `<?xml version="1.0"?><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">`, data.RDFXML},
+		{"noext", `<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">`, data.RDFXML},
 	} {
 		got, err := data.DetectFormat(tc.name, []byte(tc.head))
 		if got != tc.want || (tc.want == "") != (err != nil) {
@@ -327,4 +337,26 @@ func TestBlankScope(t *testing.T) {
 // order.
 func byText(qs []quad.Quad) {
 	sort.Slice(qs, func(i, j int) bool { return qs[i].String() < qs[j].String() })
+}
+
+// A JSON-LD file read from disk has its own file: IRI as base, so that its
+// relative IRIs give statements instead of none.
+func TestJSONLDFileBase(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "films.jsonld")
+	os.WriteFile(path, []byte(`{"@context": {"@vocab": "http://schema.org/"}, "@graph": [{"@id": "heat", "name": "Heat", "actor": {"@id": "#pacino"}}, {"@id": "ronin", "name": "Ronin"}]}`), 0o644)
+	r, err := data.OpenFile(path, data.ReadOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer r.Close()
+	got, err := readQuads(t, r)
+	if err != nil || len(got) != 3 {
+		t.Fatalf("got %d quads, %v; want 3", len(got), err)
+	}
+	dir := data.FileIRI(filepath.Dir(path)) + "/"
+	for _, q := range got {
+		if !strings.HasPrefix(string(q.Subject.(quad.IRI)), dir) {
+			t.Errorf("subject %v is not under %s", q.Subject, dir)
+		}
+	}
 }

@@ -63,13 +63,11 @@ type xmlElem struct {
 type rdfxmlParser struct {
 	name   string
 	d      *xml.Decoder
-	src    []byte
 	nsStk  []map[string]string // prefix -> namespace, innermost last
 	out    []quad.Quad
 	nextID int
 	ids    map[string]bool // rdf:IDs used, resolved
-	peeked xml.Token
-	open   []xml.Name // the elements open, as written
+	open   []xml.Name      // the elements open, as written
 }
 
 type rdfxmlError struct{ err error }
@@ -92,7 +90,6 @@ func (p *rdfxmlParser) parse(b []byte, base string) (out []quad.Quad, err error)
 			out, err = nil, e.err
 		}
 	}()
-	p.src = b
 	p.d = xml.NewDecoder(bytes.NewReader(b))
 	p.d.Strict = true
 	p.nsStk = []map[string]string{{"xml": xmlNS}}
@@ -121,10 +118,6 @@ func (p *rdfxmlParser) parse(b []byte, base string) (out []quad.Quad, err error)
 // token returns the next token that matters (no comments, processing
 // instructions or directives); nil at the end of the document.
 func (p *rdfxmlParser) token() xml.Token {
-	if t := p.peeked; t != nil {
-		p.peeked = nil
-		return t
-	}
 	for {
 		t := p.rawToken()
 		switch t := t.(type) {
@@ -258,8 +251,8 @@ func (p *rdfxmlParser) resolve(base, ref string, xmlBase bool) string {
 	return s
 }
 
-// endOf reads to the end of the current element, allowing only white
-// space.
+// skipSpaceTo returns the next token that is not white space; other
+// text is an error.
 func (p *rdfxmlParser) skipSpaceTo() xml.Token {
 	for {
 		t := p.token()

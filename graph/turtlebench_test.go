@@ -23,7 +23,7 @@ import (
 // that N-Quads and Turtle carry the same graph.
 const filmBase = "http://film.example/"
 
-// BenchmarkImportFilmTurtle imports the film set into a new bolt store
+// BenchmarkTurtleVsNQuads imports the film set into a new bolt store
 // from N-Quads and from Turtle, one after the other in the same process
 // and iteration, so that the machine's load weighs on both alike. The two
 // files are made once (in the bench directory) from 30kmoviedata.nq.gz,
@@ -33,7 +33,7 @@ const filmBase = "http://film.example/"
 // ratios (the target is turtle-vs-nquads ≥ 0.7), the time the readers
 // alone take to parse each file and the largest heap seen while they do
 // (sampled every 50,000 quads: it does not grow with the file).
-func BenchmarkImportFilmTurtle(b *testing.B) {
+func BenchmarkTurtleVsNQuads(b *testing.B) {
 	nq, ttl := filmFiles(b)
 	ways := []struct {
 		name, path string
