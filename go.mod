@@ -8,6 +8,7 @@ require (
 	github.com/cayleygraph/quad v1.3.0
 	github.com/jackc/pgx/v5 v5.12.0
 	go.etcd.io/bbolt v1.3.10
+	golang.org/x/net v0.35.0
 	google.golang.org/protobuf v1.34.2
 )
 
@@ -59,7 +60,6 @@ require (
 	github.com/yuin/goldmark v1.7.8 // indirect
 	golang.org/x/crypto v0.33.0 // indirect
 	golang.org/x/image v0.24.0 // indirect
-	golang.org/x/net v0.35.0 // indirect
 	golang.org/x/sync v0.22.0 // indirect
 	golang.org/x/sys v0.30.0 // indirect
 	golang.org/x/text v0.41.0 // indirect

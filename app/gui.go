@@ -31,7 +31,9 @@ func Main(args []string, stderr io.Writer) int {
 		return 1
 	}
 	defer s.Close()
+	applyTheme(a) // prefs.go
 	u := newUI(a, s)
+	u.opening = cli.GUIFiles(args) // openfiles.go
 	u.win.SetMaster()
 	u.win.Show()
 	u.start()

@@ -61,12 +61,19 @@ func (u *ui) dropped(_ fyne.Position, uris []fyne.URI) {
 
 // importPaths imports files one after the other; a CSV or TSV table first
 // opens the mapping dialog.
-func (u *ui) importPaths(paths []string) {
+func (u *ui) importPaths(paths []string) { u.importPathsThen(paths, nil) }
+
+// importPathsThen is importPaths, then calls done (if set) once every
+// file is imported or has failed.
+func (u *ui) importPathsThen(paths []string, done func()) {
 	if len(paths) == 0 || u.porter() == nil {
+		if done != nil {
+			done()
+		}
 		return
 	}
 	path, rest := paths[0], paths[1:]
-	next := func() { u.importPaths(rest) }
+	next := func() { u.importPathsThen(rest, done) }
 	format, err := detectFile(path)
 	if err != nil {
 		u.importFailed(path, err)

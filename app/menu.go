@@ -25,6 +25,7 @@ func (u *ui) mainMenu() *fyne.MainMenu {
 		imp, exp,
 		fyne.NewMenuItem("Export view as PNG…", func() { u.exportPictureDialog(".png") }),
 		fyne.NewMenuItem("Export view as SVG…", func() { u.exportPictureDialog(".svg") }),
+		fyne.NewMenuItem("Export report…", u.exportReportDialog), // reportui.go
 		fyne.NewMenuItemSeparator(),
 		fyne.NewMenuItem("Open workspace…", u.openWorkspaceDialog),
 		fyne.NewMenuItem("Save workspace…", u.saveWorkspaceDialog),
@@ -38,6 +39,8 @@ func (u *ui) mainMenu() *fyne.MainMenu {
 		fyne.NewMenuItemSeparator(),
 		fyne.NewMenuItem("Expand or collapse selection", u.ExpandSelected),
 		fyne.NewMenuItem("Hide selection", u.HideSelected),
+		fyne.NewMenuItemSeparator(),
+		fyne.NewMenuItem("Preferences…", u.showPreferences), // prefs.go
 	)
 	view := fyne.NewMenu("View",
 		fyne.NewMenuItem("Back", u.Back),
@@ -48,7 +51,8 @@ func (u *ui) mainMenu() *fyne.MainMenu {
 		fyne.NewMenuItem("Zoom out", u.view.ZoomOut),
 		fyne.NewMenuItemSeparator(), u.layoutMenuItem(),
 	)
-	help := fyne.NewMenu("Help", fyne.NewMenuItem("Keyboard shortcuts", u.showShortcuts))
+	help := fyne.NewMenu("Help", fyne.NewMenuItem("Keyboard shortcuts", u.showShortcuts),
+		fyne.NewMenuItem("About Reelgraph", u.showAbout)) // about.go
 	return fyne.NewMainMenu(file, edit, view, help)
 }
 

@@ -38,8 +38,8 @@ func newQueryPanel(u *ui) *queryPanel {
 	q := &queryPanel{u: u, text: widget.NewMultiLineEntry()}
 	q.text.SetPlaceHolder(`g.V("<urn:reelgraph:id:netflix>").In().All()`)
 	q.text.SetMinRowsVisible(4)
-	q.timeout = widget.NewSelect([]string{"2s", "10s", "30s", "2m"}, nil)
-	q.timeout.SetSelected("10s")
+	q.timeout = widget.NewSelect(queryLimits, nil)
+	q.timeout.SetSelected(loadPreferences(fyne.CurrentApp()).QueryLimit) // prefs.go
 	q.run = widget.NewButton("Run", q.Run)
 	q.run.Importance = widget.HighImportance
 	q.stop = widget.NewButton("Stop", q.Stop)

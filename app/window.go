@@ -55,12 +55,14 @@ type ui struct {
 	query   *queryPanel
 	filters *filterPanel
 	metrics *metricsPanel // metrics.go: layout, sizes, top entities
+
+	opening []string // files given on the command line, opened by start (openfiles.go)
 }
 
 // newUI builds the explorer window over ex. It loads nothing yet: call
 // start for that.
 func newUI(a fyne.App, ex Explorer) *ui {
-	u := &ui{ex: ex, win: a.NewWindow("Reelgraph"), expandAsk: a.Preferences().IntWithFallback("expandThreshold", expandLimit)}
+	u := &ui{ex: ex, win: a.NewWindow("Reelgraph"), expandAsk: loadPreferences(a).Expand}
 	u.view = graphview.New()
 	u.view.SetDo(uiDo)
 	u.details = newDetailsPanel()
@@ -140,6 +142,10 @@ func (u *ui) start() {
 				u.details.ShowMessage("This store is empty. Run Reelgraph without --empty on a new store to open the bundled graph.")
 			}
 		})
+		if len(u.opening) > 0 {
+			uiDo(func() { u.openFiles(u.opening) })
+			return
+		}
 		if st.Quads == 0 {
 			return
 		}

@@ -26,6 +26,7 @@ and TV, or any RDF / N-Quads graph.
 
 Usage:
   reelgraph [--db STORE] [--empty]             open the explorer window
+  reelgraph [--db STORE] FILE...               open it on the files, imported
   reelgraph stats [--json]                     count quads, nodes, types, sources
   reelgraph show NAME-or-IRI [--json] [--limit N]
                                                a node, its neighbours and sources
@@ -50,6 +51,9 @@ Usage:
                                                run a Gizmo (Cayley JavaScript) query
   reelgraph snapshot --focus NODE [--hops N] [--dark] -o FILE.png|svg
                                                draw a node's neighbourhood, without a display
+  reelgraph report (--from NODE [--hops N] | --path A B [--k N]) -o FILE.html|md
+                                               a briefing: the picture, entities and facts
+                                               as sentences footnoted to their sources
 
 Flags for every command:
   --db STORE   memory | bolt:PATH (default: bolt store in the user's data directory)
@@ -98,7 +102,35 @@ func Main(args []string, stdout, stderr io.Writer) int {
 func IsGUI(args []string) bool {
 	var c command
 	pos, err := parseInterspersed(c.flags(io.Discard), args)
-	return err == nil && (len(pos) == 0 || pos[0] == "gui")
+	if err != nil {
+		return false
+	}
+	if len(pos) == 0 || pos[0] == "gui" {
+		return true
+	}
+	_, known := commands[pos[0]]
+	return !known && isFile(pos[0]) // reelgraph FILE…: the window opens the files
+}
+
+// GUIFiles returns the files the window was started with, to import and
+// show: the arguments left once the flags are read, "gui" aside.
+func GUIFiles(args []string) []string {
+	var c command
+	pos, err := parseInterspersed(c.flags(io.Discard), args)
+	if err != nil {
+		return nil
+	}
+	if len(pos) > 0 && pos[0] == "gui" {
+		pos = pos[1:]
+	}
+	return pos
+}
+
+// isFile reports whether name is a regular file: `reelgraph FILE…` opens
+// the window on it rather than running a command of that name.
+func isFile(name string) bool {
+	fi, err := os.Stat(name)
+	return err == nil && fi.Mode().IsRegular()
 }
 
 // ParseStoreFlags reads the flags that say which store to open (--db and
@@ -131,6 +163,7 @@ type command struct {
 	timeout time.Duration // query: how long a query may run
 	focus   string        // snapshot: the node to centre on
 	dark    bool          // snapshot: light text on a dark background
+	paths   bool          // report: on the paths between two nodes
 	io      ioFlags       // import and export (cli_io.go)
 	args    []string
 	out     io.Writer
@@ -163,6 +196,7 @@ func (c *command) flags(stderr io.Writer) *flag.FlagSet {
 	fs.DurationVar(&c.timeout, "timeout", 10*time.Second, "how long a query may run (query)")
 	fs.StringVar(&c.focus, "focus", "", "snapshot: the node to centre on")
 	fs.BoolVar(&c.dark, "dark", false, "snapshot: a dark background")
+	fs.BoolVar(&c.paths, "path", false, "report: on the paths between the two nodes given")
 	return fs
 }
 
