@@ -1,6 +1,8 @@
 package app
 
 import (
+	"regexp"
+	"strconv"
 	"testing"
 
 	"fyne.io/fyne/v2"
@@ -44,13 +46,26 @@ func TestChoosingAnEntitySelectsIt(t *testing.T) {
 
 func TestMetricsFollowExpansions(t *testing.T) {
 	u := newTestUI(t)
+	// The list shows the top entities of the whole canvas: after an
+	// expansion it ranks more of them (its rows are capped at topLimit).
+	ranked := func() int {
+		var n int
+		if m := regexp.MustCompile(`of (\d+) entities`).FindStringSubmatch(u.metrics.heading.Text); m != nil {
+			n, _ = strconv.Atoi(m[1])
+		}
+		return n
+	}
 	var before int
 	onUI(func() {
-		before = len(u.metrics.top)
+		before = ranked()
 		u.expand("urn:reelgraph:id:the-eternaut")
 	})
+	if before == 0 {
+		t.Fatalf("the heading %q names no count of entities", u.metrics.heading.Text)
+	}
 	eventually(t, "the list grows with the canvas", func() bool {
-		return u.view.Expanded("urn:reelgraph:id:the-eternaut") && len(u.metrics.top) > before
+		return u.view.Expanded("urn:reelgraph:id:the-eternaut") && ranked() > before &&
+			len(u.metrics.top) == min(ranked(), topLimit)
 	})
 }
 

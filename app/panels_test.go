@@ -1,9 +1,12 @@
 package app
 
 import (
+	"fmt"
+	"io"
 	"strings"
 	"testing"
 
+	"reelgraph/data"
 	"reelgraph/graph"
 )
 
@@ -47,10 +50,35 @@ func TestQueryPanelRunsAndHighlights(t *testing.T) {
 		u.query.text.SetText(`g.V("<urn:reelgraph:id:netflix>").In("<urn:reelgraph:vocab:streamedOn>").Unique().All()`)
 		u.query.Run()
 	})
+	want := streamedOnNetflix(t)
 	eventually(t, "results are listed and highlighted on the canvas", func() bool {
-		return len(u.query.results) == 4 && u.view.Highlighted("urn:reelgraph:id:the-eternaut") &&
-			u.query.status.Text == "4 results."
+		return len(u.query.results) == want && u.view.Highlighted("urn:reelgraph:id:the-eternaut") &&
+			u.query.status.Text == fmt.Sprintf("%d results.", want)
 	})
+}
+
+// streamedOnNetflix counts the titles the bundled graph says Netflix streams.
+func streamedOnNetflix(t *testing.T) int {
+	t.Helper()
+	titles := map[string]bool{}
+	for _, line := range strings.Split(readAll(t, data.Bundled()), "\n") {
+		if f := strings.Fields(line); len(f) > 2 && f[1] == "<urn:reelgraph:vocab:streamedOn>" && f[2] == "<urn:reelgraph:id:netflix>" {
+			titles[f[0]] = true
+		}
+	}
+	if len(titles) < 2 {
+		t.Fatalf("the bundled graph has %d titles streamed on Netflix; the test needs several", len(titles))
+	}
+	return len(titles)
+}
+
+func readAll(t *testing.T, r io.Reader) string {
+	t.Helper()
+	b, err := io.ReadAll(r)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
 }
 
 func TestQueryPanelStopsARunawayQuery(t *testing.T) {

@@ -75,6 +75,7 @@ var literalPhrases = map[string]string{
 	"revenue":                         "%s reported revenue of %v",
 	"revenueEstimate":                 "Analysts expected revenue of %v for %s",
 	"revenueForecast":                 "The company's own forecast for %s was revenue of %v",
+	"revenueVsEstimate":               "For %s, revenue compared with analysts' estimates: %v",
 	"startDate":                       "%s began on %v",
 	"status":                          "The status of %s: %v",
 	"summary":                         "%s: %v",

@@ -144,6 +144,7 @@ const (
 	Revenue                        = Vocab + "revenue"
 	RevenueEstimate                = Vocab + "revenueEstimate"
 	RevenueForecast                = Vocab + "revenueForecast"
+	RevenueVsEstimate              = Vocab + "revenueVsEstimate"
 	SourceKind                     = Vocab + "sourceKind"
 	StartDate                      = Vocab + "startDate"
 	Status                         = Vocab + "status"
@@ -186,7 +187,7 @@ var Literals = map[string]string{
 	ForecastComparison: "", GrowthPercent: XSDDecimal,
 	OperatingMarginForecastPercent: XSDDecimal, OperatingMarginPercent: XSDDecimal,
 	Outcome: "", PolicyChange: "", Quote: "", ReleaseDate: XSDDate,
-	Revenue: XSDDecimal, RevenueEstimate: XSDDecimal, RevenueForecast: XSDDecimal,
+	Revenue: XSDDecimal, RevenueEstimate: XSDDecimal, RevenueForecast: XSDDecimal, RevenueVsEstimate: "",
 	SourceKind: "", StartDate: XSDDate, Status: "", Summary: "",
 	TitleBasis: "", Year: XSDGYear,
 }
