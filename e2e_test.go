@@ -27,10 +27,7 @@ func TestExplorerUnderXvfb(t *testing.T) {
 		}
 	}
 	dir := t.TempDir()
-	bin := filepath.Join(dir, "reelgraph")
-	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
-		t.Fatalf("go build: %v\n%s", err, out)
-	}
+	bin := build(t, dir)
 	display := startXvfb(t)
 
 	ctx, cancel := context.WithCancel(context.Background())
@@ -69,6 +66,37 @@ func TestExplorerUnderXvfb(t *testing.T) {
 	}
 	if saturated < 200 {
 		t.Errorf("the screenshot has %d strongly coloured pixels; want the type-coloured nodes of the Netflix neighbourhood", saturated)
+	}
+}
+
+// build builds the binary into dir.
+func build(t *testing.T, dir string) string {
+	t.Helper()
+	bin := filepath.Join(dir, "reelgraph")
+	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
+		t.Fatalf("go build: %v\n%s", err, out)
+	}
+	return bin
+}
+
+// TestSnapshotNeedsNoApp runs the snapshot command of the real binary,
+// where no Fyne app runs (a test binary always has one): it must not
+// reach for one, which Fyne reports on stderr as "Attempt to access
+// current Fyne app when none is started".
+func TestSnapshotNeedsNoApp(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds the real binary; skipped with -short")
+	}
+	dir := t.TempDir()
+	bin := build(t, dir)
+	cmd := exec.Command(bin, "--db", "memory", "snapshot", "--focus", "Netflix", "-o", filepath.Join(dir, "n.png"))
+	cmd.Env = append(os.Environ(), "XDG_DATA_HOME="+dir, "XDG_CONFIG_HOME="+dir)
+	out, err := cmd.CombinedOutput()
+	if err != nil {
+		t.Fatalf("snapshot: %v\n%s", err, out)
+	}
+	if strings.Contains(string(out), "current Fyne app") {
+		t.Errorf("the snapshot command reached for a Fyne app:\n%s", out)
 	}
 }
 

@@ -2,7 +2,6 @@ package app
 
 import (
 	"fmt"
-	"net/url"
 	"sort"
 	"strings"
 
@@ -213,7 +212,7 @@ func sourceRow(n int, src graph.Source) fyne.CanvasObject {
 	m.Importance = widget.LowImportance
 	m.Wrapping = fyne.TextWrapWord
 	var link fyne.CanvasObject
-	if u, err := url.Parse(src.URL); err == nil && (u.Scheme == "https" || u.Scheme == "http") {
+	if u := webURL(src.URL); u != nil {
 		link = widget.NewHyperlink("Open source", u)
 	}
 	return container.NewVBox(title, container.NewBorder(nil, nil, kindChip(src.Kind), link, m))

@@ -31,6 +31,9 @@ func Main(args []string, stderr io.Writer) int {
 		return 1
 	}
 	defer s.Close()
+	for _, n := range s.Notes() {
+		fmt.Fprintf(stderr, "reelgraph: note: %s\n", n)
+	}
 	applyTheme(a) // prefs.go
 	u := newUI(a, s)
 	u.opening = cli.GUIFiles(args) // openfiles.go

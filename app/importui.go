@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"strings"
 	"sync/atomic"
@@ -92,7 +91,7 @@ func (u *ui) importPathsThen(paths []string, done func()) {
 
 // detectFile names the format of the file at path.
 func detectFile(path string) (string, error) {
-	f, err := os.Open(path)
+	f, err := data.OpenRegular(path)
 	if err != nil {
 		return "", err
 	}
@@ -161,11 +160,11 @@ type imported struct {
 }
 
 func (j *importJob) importFile(ctx context.Context, opt data.ReadOptions) (graph.ImportSummary, error) {
-	src, err := fileSource(j.path, &opt)
+	src, err := fileSource(ctx, j.path, &opt)
 	if err != nil {
 		return graph.ImportSummary{}, err
 	}
-	f, err := os.Open(j.path)
+	f, err := data.OpenRegular(j.path)
 	if err != nil {
 		return graph.ImportSummary{}, err
 	}
@@ -173,7 +172,7 @@ func (j *importJob) importFile(ctx context.Context, opt data.ReadOptions) (graph
 	if fi, err := f.Stat(); err == nil {
 		j.size = fi.Size()
 	}
-	r, err := data.NewReader(&countingReader{r: f, n: &j.read}, filepath.Base(j.path), opt)
+	r, err := data.NewReader(&countingReader{r: data.WithContext(ctx, f), n: &j.read}, filepath.Base(j.path), opt)
 	if err != nil {
 		return graph.ImportSummary{}, err
 	}
@@ -281,7 +280,7 @@ type mappingDialog struct {
 }
 
 func newMappingDialog(path, format string) (*mappingDialog, error) {
-	f, err := os.Open(path)
+	f, err := data.OpenRegular(path)
 	if err != nil {
 		return nil, err
 	}

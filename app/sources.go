@@ -2,7 +2,6 @@ package app
 
 import (
 	"fmt"
-	"net/url"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -89,10 +88,11 @@ func (l *sourcesList) updateRow(i widget.ListItemID, o fyne.CanvasObject) {
 		}
 	}
 	link := c.Objects[2].(*widget.Hyperlink)
-	if u, err := url.Parse(s.URL); err == nil && s.URL != "" {
+	if u := webURL(s.URL); u != nil {
 		link.SetURL(u)
 		link.Show()
 	} else {
+		link.URL = nil
 		link.Hide()
 	}
 }

@@ -84,12 +84,20 @@ func disputedValueRow(v graph.DisputedValue, names map[graph.ID]string, cite map
 		l.Importance = widget.LowImportance
 		by.Add(l)
 	}
+	var cell fyne.Size
 	for _, s := range v.Sources {
 		mark := widget.NewLabel(cite[s])
 		mark.Importance = widget.LowImportance
-		by.Add(container.NewHBox(mark, kindChip(kinds[s])))
+		c := container.NewHBox(mark, kindChip(kinds[s]))
+		cell = cell.Max(c.MinSize())
+		by.Add(c)
 	}
-	return container.NewBorder(nil, nil, nil, by, val)
+	if len(v.Sources) <= 2 {
+		return container.NewBorder(nil, nil, nil, by, val)
+	}
+	// Many sources: beside the value they would squeeze it to a letter a
+	// line, so they flow under it instead.
+	return container.NewVBox(val, container.NewGridWrap(cell, by.Objects...))
 }
 
 // neighbourNames maps the details' neighbours to their labels, so that a

@@ -198,6 +198,8 @@ func (m *Mapping) check(header []string) error {
 // says, a row at a time. The first row is the header.
 type CSVReader struct {
 	cr      *csv.Reader
+	lim     *recordLimit
+	rows    int // rows read, the header included
 	name    string
 	m       Mapping
 	header  []string
@@ -210,13 +212,15 @@ type CSVReader struct {
 // NewCSVReader returns a reader of the table in r. A nil mapping is
 // guessed from the header; delim, when not zero, overrides the mapping's.
 func NewCSVReader(r io.Reader, name string, m *Mapping, delim rune) *CSVReader {
-	cr := &CSVReader{cr: newCSV(r, delim, m), name: name, docs: make(map[string]bool)}
+	c, lim := newCSV(r, delim, m)
+	cr := &CSVReader{cr: c, lim: lim, name: name, docs: make(map[string]bool)}
 	cr.err = cr.start(m)
 	return cr
 }
 
-func newCSV(r io.Reader, delim rune, m *Mapping) *csv.Reader {
-	c := csv.NewReader(r)
+func newCSV(r io.Reader, delim rune, m *Mapping) (*csv.Reader, *recordLimit) {
+	lim := &recordLimit{r: r, max: MaxRow}
+	c := csv.NewReader(lim)
 	c.ReuseRecord = false
 	c.FieldsPerRecord = 0
 	if m != nil && m.Delimiter != "" {
@@ -228,15 +232,18 @@ func newCSV(r io.Reader, delim rune, m *Mapping) *csv.Reader {
 	if c.Comma == '\t' {
 		c.LazyQuotes = false
 	}
-	return c
+	return c, lim
 }
 
 func (r *CSVReader) start(m *Mapping) error {
-	header, err := r.cr.Read()
+	header, err := r.read()
 	if err == io.EOF {
 		return r.fail(1, 0, errors.New("the table is empty; its first row must name the columns"))
 	} else if err != nil {
-		return r.csvError(err)
+		return err
+	}
+	if len(header) > MaxColumns {
+		return r.fail(1, 0, fmt.Errorf("%w: the table has %d columns; Reelgraph reads at most %d", ErrTooManyColumns, len(header), MaxColumns))
 	}
 	r.header = header
 	if m == nil {
@@ -271,12 +278,9 @@ func (r *CSVReader) Header() []string { return r.header }
 // *ParseError naming the row and column.
 func (r *CSVReader) ReadQuad() (quad.Quad, error) {
 	for len(r.pending) == 0 && r.err == nil {
-		rec, err := r.cr.Read()
-		if err == io.EOF {
-			r.err = io.EOF
-			break
-		} else if err != nil {
-			r.err = r.csvError(err)
+		rec, err := r.read()
+		if err != nil {
+			r.err = err
 			break
 		}
 		r.err = r.row(rec)
@@ -434,6 +438,29 @@ func (r *CSVReader) fail(line, col int, err error) error {
 	return &ParseError{File: r.name, Line: line, Column: col, Err: err}
 }
 
+// read reads the next row, within the limits: MaxRow bytes, and no more
+// columns than the header has (encoding/csv checks that).
+func (r *CSVReader) read() ([]string, error) {
+	rec, err := readRow(r.cr, r.lim)
+	r.rows++
+	if r.lim.exceeded {
+		return nil, &ParseError{File: r.name, Err: r.lim.tooLong(fmt.Sprintf("row %d", r.rows))}
+	} else if err == io.EOF {
+		return nil, err
+	} else if err != nil {
+		return nil, r.csvError(err)
+	}
+	return rec, nil
+}
+
+// readRow reads a row of c, whose input lim limits, and starts lim on
+// the next one.
+func readRow(c *csv.Reader, lim *recordLimit) ([]string, error) {
+	rec, err := c.Read()
+	lim.next(c.InputOffset())
+	return rec, err
+}
+
 func (r *CSVReader) csvError(err error) error {
 	var pe *csv.ParseError
 	if errors.As(err, &pe) {
@@ -445,14 +472,21 @@ func (r *CSVReader) csvError(err error) error {
 // PreviewCSV reads the header and up to n rows of a table, for a person to
 // map its columns.
 func PreviewCSV(r io.Reader, delim rune, n int) (header []string, rows [][]string, err error) {
-	c := newCSV(r, delim, nil)
-	header, err = c.Read()
-	if err != nil {
+	c, lim := newCSV(r, delim, nil)
+	header, err = readRow(c, lim)
+	if lim.exceeded {
+		return nil, nil, fmt.Errorf("data: preview: %w", lim.tooLong("the header"))
+	} else if err != nil {
 		return nil, nil, fmt.Errorf("data: preview: %w", err)
 	}
+	if len(header) > MaxColumns {
+		return nil, nil, fmt.Errorf("data: preview: %w: the table has %d columns; Reelgraph reads at most %d", ErrTooManyColumns, len(header), MaxColumns)
+	}
 	for len(rows) < n {
-		rec, err := c.Read()
-		if err == io.EOF {
+		rec, err := readRow(c, lim)
+		if lim.exceeded {
+			return header, rows, fmt.Errorf("data: preview: %w", lim.tooLong(fmt.Sprintf("row %d", len(rows)+2)))
+		} else if err == io.EOF {
 			break
 		} else if err != nil {
 			return header, rows, fmt.Errorf("data: preview: %w", err)

@@ -248,12 +248,12 @@ func (r *scopedReader) ReadQuad() (quad.Quad, error) {
 	return q, nil
 }
 
-// OpenFile opens the file at path for NewReader. Closing the reader closes
-// the file.
+// OpenFile opens the regular file at path (OpenRegular) for NewReader.
+// Closing the reader closes the file.
 func OpenFile(path string, opt ReadOptions) (quad.ReadCloser, error) {
-	f, err := os.Open(path)
+	f, err := OpenRegular(path)
 	if err != nil {
-		return nil, fmt.Errorf("data: %w", err)
+		return nil, err
 	}
 	if opt.DocumentIRI == "" {
 		if abs, err := filepath.Abs(path); err == nil {

@@ -3,12 +3,12 @@ package data
 import (
 	"bufio"
 	"compress/gzip"
+	"context"
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"strings"
 )
 
@@ -60,14 +60,18 @@ func gzipError(name string, err error) error {
 
 // Digest returns "sha256-" and the first 32 hex digits of the SHA-256 of
 // the file at path, as stored (compressed or not): a name for its content.
-func Digest(path string) (string, error) {
-	f, err := os.Open(path)
+// It reads only a regular file (OpenRegular), and stops when ctx is done.
+func Digest(ctx context.Context, path string) (string, error) {
+	f, err := OpenRegular(path)
 	if err != nil {
-		return "", fmt.Errorf("data: %w", err)
+		return "", err
 	}
 	defer f.Close()
 	h := sha256.New()
-	if _, err := io.Copy(h, f); err != nil {
+	if _, err := io.Copy(h, WithContext(ctx, f)); err != nil {
+		if ctx.Err() != nil {
+			return "", err
+		}
 		return "", fmt.Errorf("data: read %s: %w", path, err)
 	}
 	return "sha256-" + hex.EncodeToString(h.Sum(nil))[:32], nil

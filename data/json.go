@@ -16,6 +16,7 @@ import (
 // checked with CheckQuad.
 type JSONReader struct {
 	dec     *json.Decoder
+	lim     *recordLimit
 	name    string
 	n       int
 	started bool
@@ -25,7 +26,8 @@ type JSONReader struct {
 // NewJSONReader returns a reader of Cayley JSON from r; name names it in
 // errors.
 func NewJSONReader(r io.Reader, name string) *JSONReader {
-	return &JSONReader{dec: json.NewDecoder(r), name: name}
+	lim := &recordLimit{r: r, max: MaxRow}
+	return &JSONReader{dec: json.NewDecoder(lim), lim: lim, name: name}
 }
 
 // ReadQuad returns the next quad, io.EOF after the last, or a *ParseError.
@@ -34,10 +36,13 @@ func (r *JSONReader) ReadQuad() (quad.Quad, error) {
 		return quad.Quad{}, r.err
 	}
 	q, err := r.next()
+	switch {
+	case r.lim.exceeded:
+		err = &ParseError{File: r.name, Err: r.lim.tooLong(fmt.Sprintf("JSON element %d", r.n))}
+	case err != nil && err != io.EOF:
+		err = &ParseError{File: r.name, Err: fmt.Errorf("JSON, element %d: %w", r.n, err)}
+	}
 	if err != nil {
-		if err != io.EOF {
-			err = &ParseError{File: r.name, Err: fmt.Errorf("JSON, element %d: %w", r.n, err)}
-		}
 		r.err = err
 	}
 	return q, err
@@ -72,6 +77,7 @@ func (r *JSONReader) next() (quad.Quad, error) {
 		return quad.Quad{}, r.end()
 	}
 	r.n++
+	r.lim.next(r.dec.InputOffset())
 	var raw struct {
 		Subject, Predicate, Object string
 		Label                      *string

@@ -16,11 +16,13 @@ import (
 // NewTurtleWriter returns a writer of Turtle (trig false) or TriG into w.
 // It holds the quads until Close, then writes them grouped by graph and
 // subject, with a prefix for every namespace used more than once, rdf:type
-// as 'a', and bare numbers and booleans where their lexical form allows.
+// as 'a', bare numbers and booleans where their lexical form allows, and a
+// blank node that is the object of one statement inline, as '[' its
+// statements ']'.
 // Turtle has no graphs: it writes each statement once, without its graph
 // label (the source); TriG keeps them. Reading the output back gives the
-// same statements, up to the names of blank nodes whose labels Turtle
-// cannot spell.
+// same statements, up to the names of blank nodes (those written inline,
+// and those whose labels Turtle cannot spell, get new ones).
 func NewTurtleWriter(w io.Writer, trig bool) quad.WriteCloser {
 	return &turtleWriter{w: w, trig: trig, seen: make(map[quad.Quad]struct{})}
 }
@@ -34,6 +36,7 @@ type turtleWriter struct {
 	// set on Close
 	prefixes map[string]string // namespace -> prefix
 	blanks   map[string]string // label -> label as written
+	inline   map[quad.BNode][]quad.Quad
 }
 
 func (tw *turtleWriter) WriteQuad(q quad.Quad) error {
@@ -75,6 +78,7 @@ func (tw *turtleWriter) Close() error {
 	tw.choosePrefixes()
 	tw.nameBlanks()
 	sort.SliceStable(tw.quads, func(i, j int) bool { return tw.less(tw.quads[i], tw.quads[j]) })
+	tw.chooseInline() // on the sorted quads
 	bw := bufio.NewWriter(tw.w)
 	var nss []string
 	for ns := range tw.prefixes {
@@ -126,24 +130,123 @@ func (tw *turtleWriter) less(a, b quad.Quad) bool {
 	return a.Object.String() < b.Object.String()
 }
 
-// writeGraph writes sorted quads of one graph, a subject at a time.
+// writeGraph writes sorted quads of one graph, a subject at a time; the
+// blank nodes written inline (tw.inline) are written where they are used.
 func (tw *turtleWriter) writeGraph(w *bufio.Writer, qs []quad.Quad, indent string) {
+	for i := 0; i < len(qs); {
+		j := i
+		for j < len(qs) && qs[j].Subject == qs[i].Subject {
+			j++
+		}
+		if b, ok := qs[i].Subject.(quad.BNode); !ok || tw.inline[b] == nil {
+			w.WriteString(indent + tw.term(qs[i].Subject) + " ")
+			tw.writePredicates(w, qs[i:j], indent+"    ")
+			w.WriteString(" .\n")
+		}
+		i = j
+	}
+}
+
+// writePredicates writes one subject's predicates and objects; indent
+// starts each line after the first.
+func (tw *turtleWriter) writePredicates(w *bufio.Writer, qs []quad.Quad, indent string) {
 	for i, q := range qs {
 		switch {
-		case i == 0 || q.Subject != qs[i-1].Subject:
-			if i > 0 {
-				w.WriteString(" .\n")
-			}
-			w.WriteString(indent + tw.term(q.Subject) + " " + tw.predicate(q.Predicate) + " ")
+		case i == 0:
+			w.WriteString(tw.predicate(q.Predicate) + " ")
 		case q.Predicate != qs[i-1].Predicate:
-			w.WriteString(" ;\n" + indent + "    " + tw.predicate(q.Predicate) + " ")
+			w.WriteString(" ;\n" + indent + tw.predicate(q.Predicate) + " ")
 		default:
 			w.WriteString(", ")
 		}
+		if b, ok := q.Object.(quad.BNode); ok && tw.inline[b] != nil {
+			tw.writeInline(w, tw.inline[b], indent)
+			continue
+		}
 		w.WriteString(tw.term(q.Object))
 	}
-	if len(qs) > 0 {
-		w.WriteString(" .\n")
+}
+
+// writeInline writes a blank node used once as '[' its predicates ']'.
+func (tw *turtleWriter) writeInline(w *bufio.Writer, qs []quad.Quad, indent string) {
+	if len(qs) == 0 || qs[0].Subject == nil {
+		w.WriteString("[]")
+		return
+	}
+	w.WriteString("[ ")
+	tw.writePredicates(w, qs, indent+"    ")
+	w.WriteString(" ]")
+}
+
+// chooseInline picks the blank nodes to write inline: those that are the
+// object of exactly one statement, name no graph, and have all their own
+// statements in that statement's graph, as long as writing them inline
+// reaches them from a subject written on its own (a cycle of such nodes
+// stays written by label). tw.inline maps each to its statements (an
+// empty, non-nil slice for one without statements).
+func (tw *turtleWriter) chooseInline() {
+	uses := map[quad.BNode]int{}
+	graphOf := map[quad.BNode]quad.Value{}
+	barred := map[quad.BNode]bool{}
+	for _, q := range tw.quads {
+		if b, ok := q.Object.(quad.BNode); ok {
+			uses[b]++
+			graphOf[b] = q.Label
+		}
+		if b, ok := q.Label.(quad.BNode); ok {
+			barred[b] = true
+		}
+	}
+	own := map[quad.BNode][]quad.Quad{}
+	for i := 0; i < len(tw.quads); {
+		j := i
+		for j < len(tw.quads) && tw.quads[j].Subject == tw.quads[i].Subject && tw.quads[j].Label == tw.quads[i].Label {
+			j++
+		}
+		if b, ok := tw.quads[i].Subject.(quad.BNode); ok {
+			if _, seen := own[b]; seen || uses[b] == 1 && graphOf[b] != tw.quads[i].Label {
+				barred[b] = true // statements in more than one graph, or not the user's
+			}
+			own[b] = tw.quads[i:j]
+		}
+		i = j
+	}
+	tw.inline = map[quad.BNode][]quad.Quad{}
+	for b, n := range uses {
+		if n == 1 && !barred[b] {
+			tw.inline[b] = own[b]
+			if tw.inline[b] == nil {
+				tw.inline[b] = []quad.Quad{{}}[:0]
+			}
+		}
+	}
+	for {
+		reached := map[quad.BNode]bool{}
+		var visit func(qs []quad.Quad)
+		visit = func(qs []quad.Quad) {
+			for _, q := range qs {
+				if b, ok := q.Object.(quad.BNode); ok && tw.inline[b] != nil && !reached[b] {
+					reached[b] = true
+					visit(tw.inline[b])
+				}
+			}
+		}
+		for _, q := range tw.quads {
+			if b, ok := q.Subject.(quad.BNode); !ok || tw.inline[b] == nil {
+				visit([]quad.Quad{q})
+			}
+		}
+		var lost []quad.BNode
+		for b := range tw.inline {
+			if !reached[b] {
+				lost = append(lost, b)
+			}
+		}
+		if len(lost) == 0 {
+			return
+		}
+		sort.Slice(lost, func(i, j int) bool { return lost[i] < lost[j] })
+		delete(tw.inline, lost[0]) // written by label, it is reached again
 	}
 }
 
@@ -204,7 +307,7 @@ func (tw *turtleWriter) choosePrefixes() {
 					count[ns]++
 				}
 			case quad.TypedString:
-				if ns, _, ok := splitNS(string(v.Type)); ok {
+				if ns, _, ok := splitNS(string(v.Type)); ok && !bareLiteral(string(v.Value), string(v.Type)) {
 					count[ns]++
 				}
 			}

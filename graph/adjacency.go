@@ -145,16 +145,19 @@ func (a *adjacency) addStatement(st statement) {
 
 // edgeBuffer holds the edges an import reads until they join the index at
 // its commit, in node numbers of its own: each ID is kept once, not with
-// every quad that names it.
+// every quad that names it, and each edge once, however often the input
+// repeats it.
 type edgeBuffer struct {
 	ids   []ID
 	num   map[ID]uint32
 	stmts []statement
+	seen  map[statement]struct{}
 }
 
 func (b *edgeBuffer) add(e Edge) {
 	if b.num == nil {
 		b.ids, b.num = []ID{""}, map[ID]uint32{"": 0}
+		b.seen = make(map[statement]struct{})
 	}
 	number := func(id ID) uint32 {
 		n, ok := b.num[id]
@@ -165,7 +168,11 @@ func (b *edgeBuffer) add(e Edge) {
 		}
 		return n
 	}
-	b.stmts = append(b.stmts, statement{number(e.Subject), number(e.Predicate), number(e.Object), number(e.Source)})
+	st := statement{number(e.Subject), number(e.Predicate), number(e.Object), number(e.Source)}
+	if _, dup := b.seen[st]; !dup {
+		b.seen[st] = struct{}{}
+		b.stmts = append(b.stmts, st)
+	}
 }
 
 // addTo indexes the buffered edges in a, but those it holds already.

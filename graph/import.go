@@ -156,10 +156,15 @@ type importer struct {
 
 	sum        ImportSummary
 	unlabelled bool
-	names      []quad.Quad     // label, alias and type statements, for the index
-	edges      edgeBuffer      // edges, for the index
-	labels     map[ID]struct{} // graph labels the import uses
-	candidates []LookAlike     // names of subjects new to the store
+	// What the index and the look-alike check need, each kept once however
+	// often the input repeats it, so that memory grows with what is new
+	// in the file, not with its size.
+	names      []quad.Quad            // label, alias and type statements, for the index
+	named      map[quad.Quad]struct{} // names, as a set
+	edges      edgeBuffer             // edges, for the index
+	labels     map[ID]struct{}        // graph labels the import uses
+	candidates []LookAlike            // names of subjects new to the store
+	candidate  map[LookAlike]struct{} // candidates, as a set
 	lastReport time.Time
 }
 
@@ -171,6 +176,8 @@ func (im *importer) run(ctx context.Context, r quad.Reader) (ImportSummary, erro
 	im.t = t
 	defer t.Abort()
 	im.labels = make(map[ID]struct{})
+	im.named = make(map[quad.Quad]struct{})
+	im.candidate = make(map[LookAlike]struct{})
 	before, err := t.Count(ctx)
 	if err != nil {
 		return ImportSummary{}, err
@@ -285,13 +292,21 @@ func (im *importer) note(q quad.Quad) {
 	if !isName && !contains(typePredicates, pred) {
 		return
 	}
+	if _, dup := im.named[q]; dup {
+		return
+	}
+	im.named[q] = struct{}{}
 	im.names = append(im.names, q)
 	if _, lit := nodeID(q.Object); !isName || lit {
 		return
 	}
 	subj, _ := nodeID(q.Subject)
 	if ref, err := im.s.qs.ValueOf(q.Subject); err == nil && ref == nil {
-		im.candidates = append(im.candidates, LookAlike{Entity: subj, Name: literalText(q.Object)})
+		c := LookAlike{Entity: subj, Name: literalText(q.Object)}
+		if _, dup := im.candidate[c]; !dup {
+			im.candidate[c] = struct{}{}
+			im.candidates = append(im.candidates, c)
+		}
 	}
 }
 

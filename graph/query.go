@@ -25,6 +25,17 @@ type QueryResult struct {
 // ErrQueryTimeout is returned when a query runs past its time limit.
 var ErrQueryTimeout = errors.New("the query ran out of time")
 
+// ErrQueryMemory is returned when a query uses more memory than
+// QueryMemory allows.
+var ErrQueryMemory = errors.New("the query used too much memory")
+
+// QueryMemory is how far, in bytes, the Go heap may grow while a query
+// runs before the query is stopped with ErrQueryMemory: 512 MiB. Gizmo
+// runs JavaScript, where `s = s + s` in a loop doubles a string until the
+// machine runs out of memory; the time limit alone would let it take
+// gigabytes first.
+var QueryMemory int64 = 512 << 20
+
 // Query runs a Gizmo query (Cayley's JavaScript query language, e.g.
 // `g.V("<urn:reelgraph:id:netflix>").In().All()`) and returns up to limit
 // results (zero means 1,000). It stops the query when ctx is done or
@@ -39,6 +50,9 @@ func (s *Store) Query(ctx context.Context, text string, limit int, timeout time.
 	}
 	ctx, cancel := context.WithTimeout(ctx, timeout)
 	defer cancel()
+	ctx, stop := context.WithCancelCause(ctx)
+	defer stop(nil)
+	defer watchMemory(QueryMemory, func() { stop(ErrQueryMemory) })()
 	sess := gizmo.NewSession(s.qs)
 	it, err := sess.Execute(ctx, text, query.Options{Collation: query.Raw, Limit: limit})
 	if err != nil {
@@ -56,6 +70,9 @@ func (s *Store) Query(ctx context.Context, text string, limit int, timeout time.
 			return out, fmt.Errorf("graph: query: %w", err)
 		}
 		out = append(out, res)
+	}
+	if errors.Is(context.Cause(ctx), ErrQueryMemory) {
+		return out, fmt.Errorf("graph: query: %w (more than %d MiB); ask for less, or add a Limit", ErrQueryMemory, QueryMemory>>20)
 	}
 	if errors.Is(ctx.Err(), context.DeadlineExceeded) {
 		return out, fmt.Errorf("graph: query: %w after %v", ErrQueryTimeout, timeout)

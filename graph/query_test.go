@@ -97,3 +97,30 @@ func sortIDs(ids []graph.ID) {
 		}
 	}
 }
+
+// TestQueryMemoryLimit runs scripts that grow without end and a time limit
+// far away: only the memory limit can stop them, and it must.
+func TestQueryMemoryLimit(t *testing.T) {
+	s := open(t, graph.Location{Backend: graph.Memory}, graph.Options{Seed: graphtest.Fixture})
+	defer s.Close()
+	defer func(old int64) { graph.QueryMemory = old }(graph.QueryMemory)
+	graph.QueryMemory = 32 << 20
+	const kib = `var b = "x"; for (var k = 0; k < 10; k++) b = b + b;` // b is 1 KiB
+	for _, script := range []string{
+		`var s = "x"; for (;;) { s = s + s }`,
+		kib + `var a = []; for (;;) { a.push(b + a.length) }`,
+		kib + `var o = {}; for (var i = 0; ; i++) { o["k" + i] = b + i }`,
+	} {
+		_, err := s.Query(context.Background(), script, 10, time.Hour)
+		if !errors.Is(err, graph.ErrQueryMemory) {
+			t.Errorf("%s: got %v, want ErrQueryMemory", script, err)
+		}
+	}
+	// A query that makes garbage, 100 MiB of it, but keeps little is not
+	// stopped.
+	res, err := s.Query(context.Background(), `var b = "x"; for (var k = 0; k < 20; k++) b = b + b;
+		var n = 0; for (var i = 0; i < 100; i++) { var t = b + i; n += t.length }; g.Emit(n > 0)`, 10, time.Hour)
+	if err != nil || len(res) != 1 || res[0].Value != true {
+		t.Errorf("garbage: %+v, %v; want true", res, err)
+	}
+}

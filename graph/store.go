@@ -16,6 +16,7 @@ import (
 var (
 	ErrLocked   = backend.ErrLocked
 	ErrNotStore = backend.ErrNotStore
+	ErrReadOnly = backend.ErrReadOnly
 )
 
 func init() {
@@ -109,6 +110,16 @@ func (s *Store) Load(ctx context.Context, r quad.Reader) (int, error) {
 		s.indexQuad(q)
 	}
 	return len(quads), nil
+}
+
+// Notes returns what opening the store did that the person who opened it
+// should know, as sentences: the leftovers of interrupted imports it
+// removed, or that it opened for reading only. Usually none.
+func (s *Store) Notes() []string {
+	if n, ok := s.be.(backend.Noter); ok {
+		return n.Notes()
+	}
+	return nil
 }
 
 // Location returns where the store lives.

@@ -219,12 +219,26 @@ func parseInterspersed(fs *flag.FlagSet, args []string) ([]string, error) {
 // withStore opens the store for a command and closes it afterwards.
 func (c *command) withStore(fn func(context.Context, *graph.Store) error) error {
 	ctx := context.Background()
-	s, err := OpenStore(ctx, c.StoreFlags)
+	s, err := c.openStore(ctx)
 	if err != nil {
 		return err
 	}
 	defer s.Close()
 	return fn(ctx, s)
+}
+
+// openStore opens the store the flags name, and says on stderr what
+// opening it did that the user should know (graph.Store.Notes): the
+// leftovers of interrupted imports it removed, or that it is read-only.
+func (c *command) openStore(ctx context.Context) (*graph.Store, error) {
+	s, err := OpenStore(ctx, c.StoreFlags)
+	if err != nil {
+		return nil, err
+	}
+	for _, n := range s.Notes() {
+		fmt.Fprintf(c.errOut(), "reelgraph: note: %s\n", n)
+	}
+	return s, nil
 }
 
 func (c *command) oneArg(what string) (string, error) {

@@ -2,6 +2,7 @@ package cli
 
 import (
 	"context"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -86,7 +87,7 @@ func runImport(c *command) error {
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
-	s, err := OpenStore(ctx, c.StoreFlags)
+	s, err := c.openStore(ctx)
 	if err != nil {
 		return err
 	}
@@ -131,20 +132,26 @@ func importedNames(sums []importReport) string {
 
 // importError says an import failed and that nothing of it landed.
 func importError(path string, err error) error {
-	if err == context.Canceled {
+	if errors.Is(err, context.Canceled) {
 		return fmt.Errorf("import of %s cancelled; the store is as it was", path)
 	}
 	return fmt.Errorf("%w\nnothing of %s was imported; the store is as it was", err, path)
 }
 
-// ImportFile imports one file atomically (see FileSource).
+// ImportFile imports one file atomically (see FileSource). Every read of
+// the file stops when ctx is done.
 func ImportFile(ctx context.Context, s *graph.Store, path string, opt data.ReadOptions, note string, progress func(graph.ImportProgress)) (graph.ImportSummary, error) {
-	src, err := FileSource(path, &opt)
+	src, err := FileSource(ctx, path, &opt)
 	if err != nil {
 		return graph.ImportSummary{}, err
 	}
 	src.Note = note
-	r, err := data.OpenFile(path, opt)
+	f, err := data.OpenRegular(path)
+	if err != nil {
+		return graph.ImportSummary{}, err
+	}
+	defer f.Close()
+	r, err := data.NewReader(data.WithContext(ctx, f), filepath.Base(path), opt)
 	if err != nil {
 		return graph.ImportSummary{}, err
 	}
@@ -157,9 +164,11 @@ func ImportFile(ctx context.Context, s *graph.Store, path string, opt data.ReadO
 // of its content, so that importing the same file again adds nothing. It
 // also makes the file's blank nodes its own: the digest scopes their
 // labels in opt; and gives the file its own IRI, the base of a Turtle,
-// TriG, RDF/XML or JSON-LD document that --base does not override.
-func FileSource(path string, opt *data.ReadOptions) (graph.ImportSource, error) {
-	digest, err := data.Digest(path)
+// TriG, RDF/XML or JSON-LD document that --base does not override. Only a
+// regular file is read (data.OpenRegular): a pipe could be read only
+// once, and /dev/zero never ends.
+func FileSource(ctx context.Context, path string, opt *data.ReadOptions) (graph.ImportSource, error) {
+	digest, err := data.Digest(ctx, path)
 	if err != nil {
 		return graph.ImportSource{}, err
 	}

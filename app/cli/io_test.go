@@ -1,12 +1,17 @@
 package cli
 
 import (
+	"context"
 	"encoding/json"
+	"errors"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"reelgraph/data"
 )
 
 const cliNQ = `<http://example.org/heat> <http://www.w3.org/2000/01/rdf-schema#label> "Heat" .
@@ -156,6 +161,37 @@ func TestImportFilmSetCLI(t *testing.T) {
 	}
 }
 
+// TestImportErrorCancelled: a cancelled import says so, however deep the
+// store wrapped the context's error.
+func TestImportErrorCancelled(t *testing.T) {
+	for _, err := range []error{context.Canceled, fmt.Errorf("graph: import: %w", context.Canceled)} {
+		got := importError("films.nq", err).Error()
+		if want := "import of films.nq cancelled; the store is as it was"; got != want {
+			t.Errorf("importError(%v) = %q, want %q", err, got, want)
+		}
+	}
+}
+
+// TestDigestStopsWhenCancelled: the digest of a file as large as a disk
+// (sparse here) stops as soon as the import is cancelled.
+func TestDigestStopsWhenCancelled(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "huge.nq")
+	f, err := os.Create(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := f.Truncate(1 << 40); err != nil {
+		t.Skip("no sparse files here:", err)
+	}
+	f.Close()
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	var opt data.ReadOptions
+	if _, err := FileSource(ctx, path, &opt); !errors.Is(err, context.Canceled) {
+		t.Errorf("fileSource after cancel: %v, want context.Canceled", err)
+	}
+}
+
 // RDF documents with relative IRIs import against the file's own IRI or
 // --base; one whose IRIs cannot be made absolute fails instead of losing
 // statements.
@@ -198,6 +234,25 @@ func TestImportRDFDocumentsCLI(t *testing.T) {
 	}
 	if b, _ := os.ReadFile(trig); !strings.Contains(string(b), "@prefix schema: <http://schema.org/> .") {
 		t.Errorf("the TriG export lacks the schema: prefix:\n%.600s", b)
+	}
+}
+
+// TestNoteOnImportLeftovers: any command that opens the store removes what
+// an interrupted import left behind, and says so.
+func TestNoteOnImportLeftovers(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "store")
+	if _, errs, code := run(t, "--db", "bolt:"+dir, "--empty", "stats"); code != 0 {
+		t.Fatalf("stats: exit %d, %s", code, errs)
+	}
+	left := filepath.Join(dir, ".import-123")
+	os.Mkdir(left, 0o700)
+	os.WriteFile(filepath.Join(left, "indexes.bolt"), make([]byte, 1<<20), 0o600)
+	_, errs, code := run(t, "--db", "bolt:"+dir, "search", "x")
+	if code != 0 || !strings.Contains(errs, "reelgraph: note: removed 1 unfinished import (1.0 MB)") {
+		t.Errorf("search: exit %d, stderr %q; want a note on the removed import", code, errs)
+	}
+	if _, err := os.Stat(left); !os.IsNotExist(err) {
+		t.Errorf("the leftover is still there: %v", err)
 	}
 }
 

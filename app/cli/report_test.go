@@ -71,3 +71,32 @@ func TestReportCommand(t *testing.T) {
 		}
 	}
 }
+
+func TestFilesOpenTheWindow(t *testing.T) {
+	dir := t.TempDir()
+	file := filepath.Join(dir, "sample.nq")
+	if err := os.WriteFile(file, []byte("<a> <b> <c> .\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		args  []string
+		gui   bool
+		files []string
+	}{
+		{nil, true, nil},
+		{[]string{"--db", "memory"}, true, nil},
+		{[]string{file}, true, []string{file}},
+		{[]string{"--db", "memory", file, file}, true, []string{file, file}},
+		{[]string{"gui", file}, true, []string{file}},
+		{[]string{"stats"}, false, []string{"stats"}},
+		{[]string{filepath.Join(dir, "missing.nq")}, false, []string{filepath.Join(dir, "missing.nq")}},
+		{[]string{dir}, false, []string{dir}},
+	} {
+		if got := IsGUI(tc.args); got != tc.gui {
+			t.Errorf("IsGUI(%q): got %v want %v", tc.args, got, tc.gui)
+		}
+		if got := GUIFiles(tc.args); strings.Join(got, " ") != strings.Join(tc.files, " ") {
+			t.Errorf("GUIFiles(%q): got %q want %q", tc.args, got, tc.files)
+		}
+	}
+}

@@ -234,9 +234,7 @@ func containsInt(list []int, n int) bool {
 	return false
 }
 
-// SafeURL reports whether a URL may be written as a link: http or https
-// only. Anything else is written as text, if at all.
-func SafeURL(u string) bool {
-	l := strings.ToLower(strings.TrimSpace(u))
-	return (strings.HasPrefix(l, "http://") || strings.HasPrefix(l, "https://")) && u == strings.TrimSpace(u)
-}
+// SafeURL reports whether a URL may be written as a link: graph.WebURL
+// accepts it (http or https only). Anything else is written as text, if
+// at all.
+func SafeURL(u string) bool { return graph.WebURL(u) != nil }

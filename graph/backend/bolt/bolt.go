@@ -12,12 +12,18 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
+	"syscall"
+	"time"
 
 	cgraph "github.com/cayleygraph/cayley/graph"
+	ckv "github.com/cayleygraph/cayley/graph/kv"
 	_ "github.com/cayleygraph/cayley/graph/kv/bbolt" // registers Cayley's bbolt backend
 	"github.com/cayleygraph/quad"
+	hbolt "github.com/hidal-go/hidalgo/kv/bbolt"
+	bbolt "go.etcd.io/bbolt"
 
 	"reelgraph/graph/internal/backend"
 )
@@ -40,10 +46,15 @@ func init() {
 
 // store is an open bolt store.
 type store struct {
-	dir  string
-	swap *swapStore // the live database, which an import replaces
-	lock *os.File
+	dir      string
+	swap     *swapStore // the live database, which an import replaces
+	lock     *os.File
+	readOnly bool     // opened for reading only: the lock could not be written
+	notes    []string // for Notes
 }
+
+// Notes says what opening the store cleaned up, or that it is read-only.
+func (s *store) Notes() []string { return s.notes }
 
 // open opens the store in directory cfg.Path, creating it (and reading
 // cfg.Seed into it) when it does not exist yet. Creation is atomic: the
@@ -64,11 +75,16 @@ func open(ctx context.Context, cfg backend.Config) (backend.Store, error) {
 		return nil, fmt.Errorf("graph: open %s: %w", dir, backend.ErrLocked)
 	}
 	_, statErr := os.Stat(filepath.Join(dir, lockName))
-	lock, err := lockDir(dir)
-	if err != nil {
+	lock, err := lockStore(dir)
+	if err != nil && cannotWrite(err) {
+		return openReadOnly(dir)
+	} else if err != nil {
 		return nil, fmt.Errorf("graph: open %s: %w", dir, err)
 	}
-	removeImportLeftovers(dir)
+	var notes []string
+	if n, size := removeImportLeftovers(dir); n > 0 {
+		notes = append(notes, fmt.Sprintf("removed %d unfinished import%s (%s) that an interrupted import left in %s", n, plural(n), megabytes(size), dir))
+	}
 	qs, err := cgraph.NewQuadStore(cayleyBolt, dir, liveBolt)
 	if err != nil {
 		lock.Close()
@@ -77,7 +93,51 @@ func open(ctx context.Context, cfg backend.Config) (backend.Store, error) {
 		}
 		return nil, fmt.Errorf("graph: open %s: %w (%v)", dir, backend.ErrNotStore, err)
 	}
-	return &store{dir: dir, swap: newSwapStore(qs), lock: lock}, nil
+	return &store{dir: dir, swap: newSwapStore(qs), lock: lock, notes: notes}, nil
+}
+
+// lockStore locks a store's directory: lockDir, but for tests, which stand
+// in for a file system that refuses writes, as root's never does.
+var lockStore = lockDir
+
+// cannotWrite reports whether err says the store's directory or lock file
+// cannot be written: a read-only file system, or permissions.
+func cannotWrite(err error) bool {
+	return errors.Is(err, fs.ErrPermission) || errors.Is(err, syscall.EROFS)
+}
+
+// openReadOnly opens the store in dir for reading only, as its lock file
+// cannot be written: bolt's shared lock keeps writers out while it is
+// open, and imports are refused. Leftovers of interrupted imports stay.
+func openReadOnly(dir string) (backend.Store, error) {
+	db, err := hbolt.Open(filepath.Join(dir, boltFile), &bbolt.Options{ReadOnly: true, Timeout: time.Second})
+	if errors.Is(err, bbolt.ErrTimeout) {
+		return nil, fmt.Errorf("graph: open %s: %w", dir, backend.ErrLocked)
+	} else if err != nil {
+		return nil, fmt.Errorf("graph: open %s read-only: %w", dir, err)
+	}
+	qs, err := ckv.New(db, liveBolt)
+	if err != nil {
+		db.Close()
+		return nil, fmt.Errorf("graph: open %s: %w (%v)", dir, backend.ErrNotStore, err)
+	}
+	note := fmt.Sprintf("the store %s cannot be written (its lock file cannot be created or opened for writing), so it is open for reading only: imports are refused", dir)
+	return &store{dir: dir, swap: newSwapStore(qs), readOnly: true, notes: []string{note}}, nil
+}
+
+func plural(n int) string {
+	if n == 1 {
+		return ""
+	}
+	return "s"
+}
+
+// megabytes writes a size for a person: 98 MB, 0.3 MB.
+func megabytes(n int64) string {
+	if n < 10e6 {
+		return fmt.Sprintf("%.1f MB", float64(n)/1e6)
+	}
+	return fmt.Sprintf("%d MB", (n+5e5)/1e6)
 }
 
 func (s *store) QuadStore() cgraph.QuadStore { return s.swap }

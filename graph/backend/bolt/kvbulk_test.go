@@ -29,6 +29,9 @@ import (
 // and compares them again, which checks the reference counts and index
 // lists kvBulk wrote are ones Cayley can work with.
 func TestKVBulkMatchesCayley(t *testing.T) {
+	if raceEnabled {
+		t.Skip("one goroutine, much data: make test runs it in its pass without -race")
+	}
 	bundled := readQuads(t, data.NewNQuadsReader(data.Bundled(), data.NQuadsOptions{Name: "bundled"}))
 	generated := readQuads(t, gentest.New(gentest.Options{Quads: 6000, Seed: 7}))
 	var input []quad.Quad

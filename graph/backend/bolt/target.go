@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -47,6 +48,9 @@ type boltTarget struct {
 
 // NewImport begins an import into a copy of the store.
 func (s *store) NewImport(context.Context) (backend.Target, error) {
+	if s.readOnly {
+		return nil, fmt.Errorf("%w: it opened for reading only", backend.ErrReadOnly)
+	}
 	dir, err := os.MkdirTemp(s.dir, importPrefix)
 	if err != nil {
 		return nil, err
@@ -143,12 +147,26 @@ func syncFile(path string) error {
 }
 
 // removeImportLeftovers deletes the copies that imports killed before
-// committing left in the store's directory dir. The caller holds the lock.
-func removeImportLeftovers(dir string) {
+// committing left in the store's directory dir, and returns how many it
+// removed and their size in bytes. The caller holds the lock.
+func removeImportLeftovers(dir string) (n int, size int64) {
 	entries, _ := os.ReadDir(dir)
 	for _, e := range entries {
-		if e.IsDir() && strings.HasPrefix(e.Name(), importPrefix) {
-			os.RemoveAll(filepath.Join(dir, e.Name()))
+		if !e.IsDir() || !strings.HasPrefix(e.Name(), importPrefix) {
+			continue
+		}
+		path := filepath.Join(dir, e.Name())
+		filepath.WalkDir(path, func(_ string, d fs.DirEntry, err error) error {
+			if err == nil && !d.IsDir() {
+				if fi, err := d.Info(); err == nil {
+					size += fi.Size()
+				}
+			}
+			return nil
+		})
+		if os.RemoveAll(path) == nil {
+			n++
 		}
 	}
+	return n, size
 }

@@ -49,13 +49,14 @@ func (s *store) Close() error { return s.qs.Close() }
 // them in one ApplyDeltas: the store is in memory anyway, and the deltas
 // cost about what the stored quads will.
 func (s *store) NewImport(context.Context) (backend.Target, error) {
-	return &target{live: s.qs, seen: make(map[quad.Value]struct{})}, nil
+	return &target{live: s.qs, seen: make(map[quad.Value]struct{}), pend: make(map[quad.Quad]struct{})}, nil
 }
 
 // target imports into an in-memory store.
 type target struct {
 	live   cgraph.QuadStore
 	deltas []cgraph.Delta
+	pend   map[quad.Quad]struct{}  // the quads of deltas: a repeated quad is held once
 	seen   map[quad.Value]struct{} // subjects added so far
 	done   bool
 }
@@ -70,16 +71,15 @@ func (t *target) Count(ctx context.Context) (int64, error) {
 	return st.Quads.Value + int64(len(t.pending())), nil
 }
 
-// pending returns the deltas the live store does not hold yet, without
-// repeats, compacting t.deltas on the way.
+// pending returns the deltas the live store does not hold yet, compacting
+// t.deltas on the way (Add keeps them free of repeats).
 func (t *target) pending() []cgraph.Delta {
-	seen := make(map[quad.Quad]struct{}, len(t.deltas))
 	out := t.deltas[:0]
 	for _, d := range t.deltas {
-		if _, dup := seen[d.Quad]; dup || t.holds(d.Quad) {
+		if t.holds(d.Quad) {
+			delete(t.pend, d.Quad)
 			continue
 		}
-		seen[d.Quad] = struct{}{}
 		out = append(out, d)
 	}
 	t.deltas = out
@@ -118,8 +118,12 @@ func (t *target) Known(v quad.Value) (bool, error) {
 
 func (t *target) Add(batch []quad.Quad) error {
 	for _, q := range batch {
-		t.deltas = append(t.deltas, cgraph.Delta{Quad: q, Action: cgraph.Add})
 		t.seen[q.Subject] = struct{}{}
+		if _, dup := t.pend[q]; dup {
+			continue
+		}
+		t.pend[q] = struct{}{}
+		t.deltas = append(t.deltas, cgraph.Delta{Quad: q, Action: cgraph.Add})
 	}
 	return nil
 }
@@ -130,8 +134,8 @@ func (t *target) Commit() error {
 	}
 	t.done = true
 	err := t.live.ApplyDeltas(t.deltas, cgraph.IgnoreOpts{IgnoreDup: true})
-	t.deltas = nil
+	t.deltas, t.pend = nil, nil
 	return err
 }
 
-func (t *target) Abort() { t.deltas, t.done = nil, true }
+func (t *target) Abort() { t.deltas, t.pend, t.done = nil, nil, true }

@@ -12,6 +12,8 @@ import (
 	"github.com/cayleygraph/cayley/graph/refs"
 	csql "github.com/cayleygraph/cayley/graph/sql"
 	"github.com/cayleygraph/quad"
+
+	"reelgraph/graph/internal/backend"
 )
 
 // The bulk path adds quads to a PostgreSQL store in one transaction, on a
@@ -172,6 +174,9 @@ func (s *quadSource) Next() bool {
 }
 
 func (s *quadSource) Values() ([]any, error) {
+	if s.i == 0 && backend.Faults.InCopy != nil {
+		backend.Faults.InCopy()
+	}
 	q := s.batch[s.i]
 	if q.Subject == nil || q.Predicate == nil || q.Object == nil {
 		return nil, fmt.Errorf("quad %v lacks a subject, predicate or object", q)

@@ -34,7 +34,28 @@ var (
 
 	// ErrImportDone is returned by a Target used after Commit or Abort.
 	ErrImportDone = errors.New("import already finished")
+
+	// ErrReadOnly is returned by NewImport of a store opened for reading
+	// only.
+	ErrReadOnly = errors.New("the store is read-only")
 )
+
+// Noter is a Store with something to tell the person who opened it: what
+// it cleaned up, or that it opened for reading only. Each note is a
+// sentence.
+type Noter interface {
+	Notes() []string
+}
+
+// Faults lets the tests of a backend inject a fault at a point that no
+// reader or server outside the backend can reach in step: a hook runs
+// there, and the code waits for it. Nil hooks do nothing; only tests set
+// them, and not while a backend is in use.
+var Faults struct {
+	// InCopy runs while a bulk load's COPY of a batch's quads is open on
+	// the server, before its first row is sent.
+	InCopy func()
+}
 
 // Config says which store to open.
 type Config struct {
