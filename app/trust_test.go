@@ -178,6 +178,9 @@ func TestSourcesListRegrades(t *testing.T) {
 		row = list.newRow()
 		list.updateRow(len(srcs)-1, row)
 	})
+	// A store in memory takes no write while it is read (Cayley's memstore
+	// is not safe for that), so the window's opening reads finish first.
+	u.tasks.Idle()
 	var sel *widget.Select
 	onUI(func() {
 		for _, o := range test.LaidOutObjects(row) {
