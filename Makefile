@@ -44,8 +44,8 @@ build:
 #      kvBulk against Cayley);
 #   2. with it: the store, its backends and the GUI, where they do.
 # A package in neither list fails the run.
-RACE_PKGS = ./graph/... ./app ./app/cli ./app/graphview
-PLAIN_PKGS = . ./data/... ./app/layout ./app/snapshot ./app/benchtable ./app/report ./app/style ./assets
+RACE_PKGS = ./graph/... ./app ./app/cli ./app/graphview ./app/task
+PLAIN_PKGS = . ./data/... ./app/explore ./app/layout ./app/snapshot ./app/benchtable ./app/report ./app/style ./assets
 RACELESS = ^(TestImportFilmSet|TestImportMemoryIsBounded|TestKVBulkMatchesCayley)$$
 TEST_ENV = REELGRAPH_REQUIRE_POSTGRES=1 REELGRAPH_PACKAGE=$(CURDIR)/$(PKG)
 
