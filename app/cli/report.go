@@ -12,7 +12,6 @@ import (
 	"reelgraph/app/layout"
 	"reelgraph/app/report"
 	"reelgraph/app/snapshot"
-	"reelgraph/app/style"
 	"reelgraph/graph"
 )
 
@@ -131,30 +130,7 @@ func pathScene(s *graph.Store, nodes []graph.ID, edges []graph.Edge, ends [2]gra
 	for _, n := range nodes {
 		l.Add(string(n))
 	}
-	var sc snapshot.Scene
-	seen := make(map[[3]graph.ID]bool)
-	for _, e := range edges {
-		k := [3]graph.ID{e.Subject, e.Predicate, e.Object}
-		if !seen[k] {
-			seen[k] = true
-			l.Link(string(e.Subject), string(e.Object))
-			sc.Edges = append(sc.Edges, snapshot.Edge{From: string(e.Subject), To: string(e.Object), Label: s.PredicateLabel(e.Predicate)})
-		}
-	}
-	for i := 0; i < snapshotSteps && !l.Stable(); i++ {
-		l.Step()
-	}
-	for _, n := range nodes {
-		b := s.Brief(n)
-		kind := ""
-		if len(b.Types) > 0 {
-			kind = string(b.Types[0])
-		}
-		col := style.Of(kind).Color
-		p, _ := l.Position(string(n))
-		sc.Nodes = append(sc.Nodes, snapshot.Node{ID: string(n), Label: b.Label, X: p.X, Y: p.Y, Color: col, Emphasis: n == ends[0] || n == ends[1]})
-	}
-	return sc
+	return layScene(s, l, nodes, edges, func(n graph.ID) bool { return n == ends[0] || n == ends[1] })
 }
 
 // A report's picture is smaller than a snapshot, so that its labels stay

@@ -74,11 +74,18 @@ func neighbourhoodScene(ctx context.Context, s *graph.Store, id graph.ID, hops i
 	for _, n := range order[1:] {
 		l.Add(string(n))
 	}
+	return layScene(s, l, order, edges, func(n graph.ID) bool { return n == id }), nil
+}
+
+// layScene links the edges in l (one line for a statement, however many
+// sources state it), lets the layout settle, and colours and places the
+// nodes; emphasis says which stand out.
+func layScene(s *graph.Store, l *layout.Layout, nodes []graph.ID, edges []graph.Edge, emphasis func(graph.ID) bool) snapshot.Scene {
 	var sc snapshot.Scene
 	seen := make(map[[3]graph.ID]bool)
 	for _, e := range edges {
 		k := [3]graph.ID{e.Subject, e.Predicate, e.Object}
-		if seen[k] { // one line for a statement, however many sources state it
+		if seen[k] {
 			continue
 		}
 		seen[k] = true
@@ -88,17 +95,16 @@ func neighbourhoodScene(ctx context.Context, s *graph.Store, id graph.ID, hops i
 	for i := 0; i < snapshotSteps && !l.Stable(); i++ {
 		l.Step()
 	}
-	for _, n := range order {
+	for _, n := range nodes {
 		b := s.Brief(n)
 		kind := ""
 		if len(b.Types) > 0 {
 			kind = string(b.Types[0])
 		}
-		col := style.Of(kind).Color
 		p, _ := l.Position(string(n))
-		sc.Nodes = append(sc.Nodes, snapshot.Node{ID: string(n), Label: b.Label, X: p.X, Y: p.Y, Color: col, Emphasis: n == id})
+		sc.Nodes = append(sc.Nodes, snapshot.Node{ID: string(n), Label: b.Label, X: p.X, Y: p.Y, Color: style.Of(kind).Color, Emphasis: emphasis(n)})
 	}
-	return sc, nil
+	return sc
 }
 
 // WriteAtomically writes a file through a temporary sibling renamed into
