@@ -4,6 +4,7 @@ import (
 	"context"
 
 	"reelgraph/app/cli"
+	"reelgraph/app/report"
 	"reelgraph/graph"
 )
 
@@ -29,5 +30,5 @@ var (
 	citations        = cli.Citations
 	resolvePredicate = cli.ResolvePredicate
 	sourceLabel      = cli.SourceLabel
-	writeAtomically  = cli.WriteAtomically
+	writeAtomically  = report.WriteAtomically
 )

@@ -5,12 +5,12 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"strings"
 
 	"reelgraph/app/explore"
 	"reelgraph/app/layout"
+	"reelgraph/app/report"
 	"reelgraph/app/snapshot"
 	"reelgraph/app/style"
 	"reelgraph/graph"
@@ -52,7 +52,7 @@ func runSnapshot(c *command) error {
 		}
 		sc.Dark = c.dark
 		sc.Caption = fmt.Sprintf("Reelgraph · %s · %d nodes around %s", s.Location(), len(sc.Nodes), s.Brief(id).Label)
-		return WriteAtomically(c.io.output, func(w io.Writer) error {
+		return report.WriteAtomically(c.io.output, func(w io.Writer) error {
 			if ext == ".svg" {
 				return snapshot.SVG(w, sc, snapshotW, snapshotH)
 			}
@@ -105,25 +105,4 @@ func layScene(s *graph.Store, l *layout.Layout, nodes []graph.ID, edges []graph.
 		sc.Nodes = append(sc.Nodes, snapshot.Node{ID: string(n), Label: b.Label, X: p.X, Y: p.Y, Color: style.Of(kind).Color, Emphasis: emphasis(n)})
 	}
 	return sc
-}
-
-// WriteAtomically writes a file through a temporary sibling renamed into
-// place, so that a failure never leaves half a picture.
-func WriteAtomically(path string, write func(io.Writer) error) error {
-	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*")
-	if err != nil {
-		return err
-	}
-	defer os.Remove(tmp.Name())
-	if err := write(tmp); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Close(); err != nil {
-		return err
-	}
-	if err := os.Chmod(tmp.Name(), 0o644); err != nil {
-		return err
-	}
-	return os.Rename(tmp.Name(), path)
 }

@@ -13,21 +13,23 @@ import (
 // failure never leaves half a report.
 func WriteFile(path string, r Report) error {
 	if !strings.EqualFold(filepath.Ext(path), ".md") {
-		return writeAtomically(path, func(w io.Writer) error { return WriteHTML(w, r) })
+		return WriteAtomically(path, func(w io.Writer) error { return WriteHTML(w, r) })
 	}
 	name := ""
 	if len(r.Picture) > 0 {
 		pic := strings.TrimSuffix(path, filepath.Ext(path)) + ".png"
-		err := writeAtomically(pic, func(w io.Writer) error { _, err := w.Write(r.Picture); return err })
+		err := WriteAtomically(pic, func(w io.Writer) error { _, err := w.Write(r.Picture); return err })
 		if err != nil {
 			return err
 		}
 		name = filepath.Base(pic)
 	}
-	return writeAtomically(path, func(w io.Writer) error { return WriteMarkdown(w, r, name) })
+	return WriteAtomically(path, func(w io.Writer) error { return WriteMarkdown(w, r, name) })
 }
 
-func writeAtomically(path string, write func(io.Writer) error) error {
+// WriteAtomically writes a file through a temporary sibling renamed into
+// place, so that a failure never leaves half a file.
+func WriteAtomically(path string, write func(io.Writer) error) error {
 	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*")
 	if err != nil {
 		return err
